@@ -1,0 +1,116 @@
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { finding } from '../../findings/finding.js';
+import { readParticipants } from '../../participants/read-participants.js';
+import type { ProjectProfile } from '../../project/profile.js';
+import { UsageError } from '../errors.js';
+import { fileSource, unreadableReason, type Output } from '../io.js';
+import { checkAsOf, CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
+import {
+  noticeText,
+  renderValidationCsv,
+  renderValidationGithub,
+  renderValidationJson,
+  renderValidationText,
+  validationExitCode,
+  type FileSummaryView,
+} from '../render-findings.js';
+import { addCommonOptions, type CommandContext } from '../shared.js';
+
+export const VALIDATE_FORMATS = ['text', 'json', 'github', 'csv'] as const;
+
+const ValidateOptionsSchema = CommonOptionsSchema.extend({
+  format: z.enum(VALIDATE_FORMATS).default('text'),
+  ledger: z.array(z.string()).default([]),
+});
+
+/** A file that cannot be opened: a FILE_UNREADABLE finding in a summary of its own (exit 2). */
+export function unreadableSummary(file: string, kind: 'participants' | 'ledger', reason: string): FileSummaryView {
+  return {
+    file,
+    kind,
+    encoding: null,
+    delimiter: null,
+    rows: 0,
+    errors: 1,
+    warnings: 0,
+    excludedRows: 0,
+    unusable: true,
+    findings: [finding('FILE_UNREADABLE', { file }, { reason })],
+    notices: [],
+  };
+}
+
+/** Reads and checks one participant file for `validate`. */
+export async function validateParticipantFile(
+  file: string,
+  profile: ProjectProfile,
+  today: string,
+  asOf: string,
+  options: { encoding?: import('../../read/encoding.js').EncodingName | undefined; delimiter?: import('../../read/table.js').Delimiter | undefined },
+): Promise<FileSummaryView> {
+  const reason = await unreadableReason(file);
+  if (reason) return unreadableSummary(file, 'participants', reason);
+  return readParticipants(
+    fileSource(file),
+    { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
+    options,
+  );
+}
+
+export function validateCommand(ctx: CommandContext): Command {
+  const cmd = new Command('validate')
+    .summary('check participant exports (and ledgers) against the contract')
+    .description(
+      'Check participant exports against the ESF+ participant contract and print every problem with its file, line and column.\n' +
+        'Exit code: 0 clean (warnings allowed), 1 data errors (or warnings with --strict), 2 unusable file or bad arguments, 3 internal error.',
+    )
+    .argument('[files...]', 'participant exports (CSV; any encoding Excel writes)')
+    .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
+    .option('--ledger <file>', 'also check a co-financing ledger (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--strict', 'treat warnings as errors (exit 1)');
+  addCommonOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  esf-report validate fixtures/participants.csv\n' +
+      '  esf-report validate --lang sv export-2025-06.csv\n' +
+      '  esf-report validate --format github data/*.csv      # annotations in GitHub Actions\n' +
+      '  esf-report validate --format json --strict participants.csv > findings.json\n' +
+      '  esf-report validate --ledger fixtures/ledger.csv participants.csv\n',
+  );
+  cmd.action(async (files: string[], raw: Record<string, unknown>) => {
+    const opts = parseOptions(ValidateOptionsSchema, raw);
+    if (files.length === 0 && opts.ledger.length === 0) throw new UsageError('validate needs at least one file (or --ledger FILE)');
+    const today = ctx.today();
+    checkAsOf(opts.asOf, today);
+    const asOf = opts.asOf ?? today;
+    const profile = await loadProfile(opts.project);
+    const lang = terminalLang(opts.lang);
+    const summaries: FileSummaryView[] = [];
+    for (const file of files) {
+      summaries.push(await validateParticipantFile(file, profile, today, asOf, opts));
+    }
+    for (const file of opts.ledger) {
+      summaries.push(await ctx.validateLedger(file, profile, today, asOf, opts));
+    }
+    const out = ctx.output;
+    if (!opts.quiet) for (const s of summaries) for (const n of s.notices) out.err(`${noticeText(n, lang)}\n`);
+    out.out(render(opts.format, summaries, lang, out));
+    ctx.setExitCode(validationExitCode(summaries, opts.strict));
+  });
+  return cmd;
+}
+
+function render(format: (typeof VALIDATE_FORMATS)[number], summaries: FileSummaryView[], lang: 'en' | 'sv', out: Output): string {
+  switch (format) {
+    case 'json':
+      return renderValidationJson(summaries, lang);
+    case 'github':
+      return renderValidationGithub(summaries, lang);
+    case 'csv':
+      return renderValidationCsv(summaries, lang);
+    default:
+      return renderValidationText(summaries, lang, out.color);
+  }
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT, UsageError } from './errors.js';
+import { processOutput } from './io.js';
+import { PACKAGE_ROOT } from './options.js';
+import { resolveToday } from './today.js';
+import { unreadableSummary, validateCommand } from './commands/validate.js';
+import type { CommandContext } from './shared.js';
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const output = processOutput(argv.includes('--no-color'));
+  let exitCode = 0;
+  const ctx: CommandContext = {
+    output,
+    today: () => resolveToday(),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    validateLedger: async (file) => unreadableSummary(file, 'ledger', 'ledger checks are not available in this build'),
+  };
+  const program = new Command('esf-report')
+    .description('ESF+ participant indicators, validation and funder-ready Excel reports')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => output.out(s),
+      writeErr: (s) => output.err(s),
+    });
+  for (const make of [validateCommand]) {
+    const cmd = make(ctx);
+    cmd.exitOverride().configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
+    cmd.showHelpAfterError('(run with --help for usage)');
+    program.addCommand(cmd);
+  }
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      output.err(`esf-report: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    output.err(`esf-report: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (debug) output.err(`${(err as Error)?.stack ?? ''}\n`);
+    else output.err('This is a bug in esf-report, not in your data. Run again with --debug and report the output.\n');
+    return EXIT.internal;
+  }
+}

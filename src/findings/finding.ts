@@ -1,0 +1,43 @@
+import { FINDING_CODES, FILE_LEVEL_CODES, type FindingCode, type Severity } from './codes.js';
+
+/** Values a message may interpolate. Never put a personnummer here: `found` is masked anyway. */
+export type FindingArgs = Readonly<Record<string, string | number | undefined>>;
+
+/** A problem in an input file, as plain data; wording comes from the message catalogue. */
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: FindingCode;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly column: string | null;
+  readonly args: FindingArgs;
+}
+
+/** Builds a finding with the code's default severity (callers may override it, e.g. per-quarter checks). */
+export function finding(
+  code: FindingCode,
+  where: { file?: string | null; line?: number | null; column?: string | null },
+  args: FindingArgs = {},
+  severity: Severity = FINDING_CODES[code],
+): Finding {
+  return {
+    severity,
+    code,
+    file: where.file ?? null,
+    line: where.line ?? null,
+    column: where.column ?? null,
+    args,
+  };
+}
+
+export function isFileLevelError(f: Finding): boolean {
+  return f.severity === 'error' && FILE_LEVEL_CODES.has(f.code);
+}
+
+/** Sorts findings by file, then line (file-level first), then column order of appearance is kept. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const fa = a.file ?? '';
+  const fb = b.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0);
+}

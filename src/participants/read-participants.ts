@@ -1,0 +1,69 @@
+import type { Finding } from '../findings/finding.js';
+import type { EncodingName } from '../read/encoding.js';
+import type { ByteSource } from '../read/source.js';
+import { readTable, type Delimiter, type Notice, type ReadOptions } from '../read/table.js';
+import { PARTICIPANT_COLUMNS, PARTICIPANT_REQUIRED_HEADERS } from './columns.js';
+import type { ParticipantRecord } from './record.js';
+import { ParticipantValidator, type ValidationContext } from './validate-row.js';
+
+/** What reading one participant file produced, beside the records handed to the callback. */
+export interface ParticipantFileSummary {
+  readonly file: string;
+  readonly kind: 'participants';
+  readonly encoding: EncodingName | null;
+  readonly delimiter: Delimiter | null;
+  readonly rows: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly excludedRows: number;
+  /** Every finding of the file (file-level, header, rows), in line order. */
+  readonly findings: Finding[];
+  readonly notices: Notice[];
+  /** A file-level error: no figures can be made from this file (exit 2). */
+  readonly unusable: boolean;
+}
+
+/**
+ * Reads and validates a participant export in one streaming pass, handing each validated record
+ * (complete or not) to `onRecord`. Memory holds the findings and the IDs seen, never the rows.
+ */
+export async function readParticipants(
+  source: ByteSource,
+  ctx: Omit<ValidationContext, 'file'>,
+  options: ReadOptions,
+  onRecord: (record: ParticipantRecord) => void = () => {},
+): Promise<ParticipantFileSummary> {
+  const validator = new ParticipantValidator({ ...ctx, file: source.name });
+  const rowFindings: Finding[] = [];
+  let excludedRows = 0;
+  const table = await readTable(
+    source,
+    { columns: PARTICIPANT_COLUMNS, required: PARTICIPANT_REQUIRED_HEADERS },
+    options,
+    (row) => {
+      const { record, findings } = validator.validate(row);
+      if (findings.length > 0) for (const f of findings) rowFindings.push(f);
+      if (!record.complete) excludedRows++;
+      onRecord(record);
+    },
+  );
+  const findings = table.unusable
+    ? table.findings
+    : [...table.findings.filter((f) => f.line === null || f.code !== 'QUOTE_NOT_CLOSED'), ...rowFindings, ...table.findings.filter((f) => f.code === 'QUOTE_NOT_CLOSED')];
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) f.severity === 'error' ? errors++ : warnings++;
+  return {
+    file: source.name,
+    kind: 'participants',
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    rows: table.unusable ? 0 : table.rows,
+    errors,
+    warnings,
+    excludedRows: table.unusable ? 0 : excludedRows,
+    findings,
+    notices: table.notices,
+    unusable: table.unusable,
+  };
+}

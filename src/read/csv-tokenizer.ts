@@ -1,0 +1,164 @@
+/** One record as read from a delimited file: its physical start line and its raw fields. */
+export interface RawRecord {
+  /** Physical line (1-based) where the record starts. */
+  readonly line: number;
+  readonly fields: string[];
+  /** Index of a field whose closing quote is followed by other characters (`"ab"c`), if any. */
+  readonly badQuoteField?: number;
+}
+
+/** A quote that never closed: the record starting at `line` and everything after it are lost. */
+export interface UnclosedQuote {
+  readonly line: number;
+}
+
+/** Longest text kept for a field still inside quotes; beyond it the rest is dropped (the record is an error anyway or a huge note). */
+const MAX_PENDING_FIELD = 1 << 20;
+
+/**
+ * An RFC 4180 tokenizer that streams: feed decoded text with `push`, collect records from the
+ * callback. Lines without quotes take a fast path (`split`); quoted fields may span lines and keep
+ * the line where their record starts. Written by hand (rather than csv-parse) because csv-parse
+ * cannot recover after a broken quote and reports where a record ends, not where it starts.
+ */
+export class CsvTokenizer {
+  private rest = '';
+  private lineNo = 0;
+  // state of a record that continues over lines (inside a quoted field)
+  private pending: { line: number; fields: string[]; field: string; quoteLine: number; bad?: number } | undefined;
+  private unclosed: UnclosedQuote | undefined;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly onRecord: (record: RawRecord) => void,
+  ) {}
+
+  /** Lines consumed so far (physical lines, counting blank ones). */
+  get lines(): number {
+    return this.lineNo;
+  }
+
+  push(text: string): void {
+    const data = this.rest.length > 0 ? this.rest + text : text;
+    let pos = 0;
+    for (;;) {
+      const nl = data.indexOf('\n', pos);
+      if (nl === -1) break;
+      const end = nl > pos && data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      this.line(data.slice(pos, end));
+      pos = nl + 1;
+    }
+    this.rest = pos === 0 ? data : data.slice(pos);
+  }
+
+  /** Flushes the last line; returns the unclosed quote, if the file ended inside one. */
+  end(): UnclosedQuote | undefined {
+    if (this.rest.length > 0) {
+      const last = this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest;
+      this.rest = '';
+      this.line(last);
+    }
+    if (this.pending) {
+      this.unclosed = { line: this.pending.quoteLine };
+      this.pending = undefined;
+    }
+    return this.unclosed;
+  }
+
+  private line(text: string): void {
+    this.lineNo++;
+    if (this.pending) {
+      this.continueQuoted(text);
+      return;
+    }
+    if (text.indexOf('"') === -1) {
+      this.onRecord({ line: this.lineNo, fields: text.split(this.delimiter) });
+      return;
+    }
+    this.parse(text, 0, { line: this.lineNo, fields: [], field: '', quoteLine: this.lineNo }, false);
+  }
+
+  private continueQuoted(text: string): void {
+    const p = this.pending!;
+    this.pending = undefined;
+    if (p.field.length < MAX_PENDING_FIELD) p.field += '\n';
+    this.parse(text, 0, p, true);
+  }
+
+  /**
+   * Parses `text` from `i`; `inQuotes` says whether we start inside a quoted field. On reaching the
+   * end of the line inside quotes, the state is kept in `pending` for the next line.
+   */
+  private parse(
+    text: string,
+    start: number,
+    state: { line: number; fields: string[]; field: string; quoteLine: number; bad?: number },
+    startInQuotes: boolean,
+  ): void {
+    const d = this.delimiter;
+    const n = text.length;
+    let i = start;
+    let inQuotes = startInQuotes;
+    let field = state.field;
+    for (;;) {
+      if (inQuotes) {
+        const q = text.indexOf('"', i);
+        if (q === -1) {
+          if (field.length < MAX_PENDING_FIELD) field += text.slice(i);
+          state.field = field;
+          this.pending = state;
+          return;
+        }
+        if (field.length < MAX_PENDING_FIELD) field += text.slice(i, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          field += '"';
+          i = q + 2;
+          continue;
+        }
+        inQuotes = false;
+        i = q + 1;
+        // after a closing quote: a delimiter, the end of the line, or a broken quote
+        if (i < n && text[i] !== d) {
+          if (state.bad === undefined) state.bad = state.fields.length;
+          const next = text.indexOf(d, i);
+          const stop = next === -1 ? n : next;
+          field += text.slice(i, stop);
+          i = stop;
+        }
+        if (i >= n) {
+          state.fields.push(field);
+          break;
+        }
+        state.fields.push(field);
+        field = '';
+        i += d.length;
+        continue;
+      }
+      // unquoted field start
+      if (i < n && text.charCodeAt(i) === 34) {
+        inQuotes = true;
+        state.quoteLine = this.lineNo;
+        i++;
+        continue;
+      }
+      const next = text.indexOf(d, i);
+      if (next === -1) {
+        // a quote inside an unquoted field is kept as it is
+        state.fields.push(field + text.slice(i));
+        break;
+      }
+      state.fields.push(field + text.slice(i, next));
+      field = '';
+      i = next + d.length;
+      if (i === n) {
+        state.fields.push('');
+        break;
+      }
+    }
+    this.onRecord(
+      state.bad === undefined
+        ? { line: state.line, fields: state.fields }
+        : { line: state.line, fields: state.fields, badQuoteField: state.bad },
+    );
+  }
+}

@@ -1,0 +1,17 @@
+/** Where bytes come from. The CLI opens files; tests pass buffers. The core never touches the file system. */
+export interface ByteSource {
+  /** The name shown in findings (the path as the user typed it). */
+  readonly name: string;
+  /** Opens a fresh stream of the bytes from the start; may be called more than once. */
+  open(): AsyncIterable<Uint8Array>;
+}
+
+/** A byte source over an in-memory buffer, split into chunks to exercise streaming code paths. */
+export function bufferSource(name: string, bytes: Uint8Array, chunkSize = 64 * 1024): ByteSource {
+  return {
+    name,
+    async *open() {
+      for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import { finding, type Finding } from '../findings/finding.js';
+import { CsvTokenizer, type RawRecord } from './csv-tokenizer.js';
+import { createDecoder, DecodeError, detectBom, scanUtf8, type EncodingName } from './encoding.js';
+import { matchHeader, type ColumnSpec } from './header.js';
+import type { ByteSource } from './source.js';
+
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+export interface ReadOptions {
+  /** Overrides encoding detection. */
+  readonly encoding?: EncodingName | undefined;
+  /** Overrides delimiter detection. */
+  readonly delimiter?: Delimiter | undefined;
+}
+
+/** Something worth telling the user that is not a problem with the data. */
+export interface Notice {
+  readonly kind: 'encoding-fallback';
+  readonly file: string;
+}
+
+/** One data row: the trimmed values of the contract columns, '' where absent or empty. */
+export interface TableRow {
+  readonly line: number;
+  readonly values: string[];
+  /** Structural problems of the record (FIELD_COUNT, QUOTE_INVALID), already as findings. */
+  readonly problems: Finding[];
+}
+
+export interface TableContract {
+  readonly columns: readonly ColumnSpec[];
+  /** Groups of columns of which at least one must be in the header (e.g. birth_date or personnummer). */
+  readonly required: readonly (readonly string[])[];
+}
+
+export interface TableResult {
+  readonly encoding: EncodingName | null;
+  readonly delimiter: Delimiter | null;
+  /** Data rows handed to `onRow` (blank lines are not rows). */
+  readonly rows: number;
+  /** File-level findings, header warnings and the unclosed quote, in the order found. */
+  readonly findings: Finding[];
+  readonly notices: Notice[];
+  /** True when a file-level error makes the file unusable (exit 2). */
+  readonly unusable: boolean;
+  /** For each contract column, whether the header had it. */
+  readonly present: ReadonlySet<string>;
+}
+
+/** Picks the delimiter that occurs most often outside quotes in the header line (`;` wins ties over `,`). */
+export function detectDelimiter(headerLine: string): Delimiter {
+  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  let inQuotes = false;
+  for (const ch of headerLine) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
+  }
+  let best: Delimiter = ',';
+  let bestCount = 0;
+  for (const d of [';', '\t', ','] as const) {
+    const c = counts.get(d)!;
+    if (c > bestCount) {
+      best = d;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+/**
+ * Reads a delimited text file as a stream: decodes it (BOM, else valid UTF-8, else Windows-1252),
+ * detects the delimiter, matches the header against the contract and hands each data row to
+ * `onRow` with its physical line number. Problems become findings; nothing is thrown for bad input.
+ */
+export async function readTable(
+  source: ByteSource,
+  contract: TableContract,
+  options: ReadOptions,
+  onRow: (row: TableRow) => void,
+): Promise<TableResult> {
+  const file = source.name;
+  const findings: Finding[] = [];
+  const notices: Notice[] = [];
+  const fail = (f: Finding, encoding: EncodingName | null = null, delimiter: Delimiter | null = null): TableResult => {
+    findings.push(f);
+    return { encoding, delimiter, rows: 0, findings, notices, unusable: true, present: new Set() };
+  };
+
+  // 1. look at the first bytes: empty? BOM?
+  let head: Uint8Array | undefined;
+  for await (const chunk of source.open()) {
+    if (chunk.length > 0) {
+      head = chunk;
+      break;
+    }
+  }
+  if (!head) return fail(finding('FILE_EMPTY', { file }, { reason: 'no-bytes' }));
+  const bom = detectBom(head);
+  let encoding: EncodingName;
+  let skip = 0;
+  if (options.encoding) {
+    encoding = options.encoding;
+    if (bom && (bom.encoding === encoding || (bom.encoding === 'utf-8-bom' && encoding === 'utf-8'))) skip = bom.length;
+  } else if (bom) {
+    encoding = bom.encoding;
+    skip = bom.length;
+  } else {
+    const scan = await scanUtf8(source.open());
+    if (scan === 'binary') {
+      return fail(finding('ENCODING_INVALID', { file }, { encoding: 'utf-8', reason: 'binary' }));
+    }
+    encoding = scan === 'valid' ? 'utf-8' : 'windows-1252';
+    if (encoding === 'windows-1252') notices.push({ kind: 'encoding-fallback', file });
+  }
+
+  // 2. decode and tokenize, streaming
+  const decoder = createDecoder(encoding);
+  let delimiter: Delimiter | undefined = options.delimiter;
+  let tokenizer: CsvTokenizer | undefined;
+  let headerText = '';
+  let header: ReturnType<typeof matchHeader> | undefined;
+  let unusable = false;
+  let rows = 0;
+  const columns = contract.columns;
+
+  const onRecord = (rec: RawRecord): void => {
+    if (unusable) return;
+    const fields = rec.fields;
+    let blank = true;
+    for (let i = 0; i < fields.length; i++) {
+      if (fields[i]!.trim() !== '') {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return;
+    if (!header) {
+      header = matchHeader(fields, columns, file, rec.line, contract.required);
+      findings.push(...header.findings);
+      if (header.findings.some((f) => f.severity === 'error')) unusable = true;
+      return;
+    }
+    rows++;
+    const problems: Finding[] = [];
+    const values = new Array<string>(columns.length);
+    const fieldOf = header.fieldOf;
+    for (let c = 0; c < columns.length; c++) {
+      const f = fieldOf[c]!;
+      values[c] = f === -1 ? '' : (fields[f] ?? '').trim();
+    }
+    if (fields.length > header.width) {
+      let extra = 0;
+      for (let i = header.width; i < fields.length; i++) if (fields[i]!.trim() !== '') extra++;
+      if (extra > 0) {
+        problems.push(
+          finding('FIELD_COUNT', { file, line: rec.line }, { found: fields.length, expected: header.width, extra }),
+        );
+      }
+    }
+    if (rec.badQuoteField !== undefined) {
+      const c = fieldOf.indexOf(rec.badQuoteField);
+      problems.push(
+        finding('QUOTE_INVALID', { file, line: rec.line, column: c === -1 ? null : columns[c]!.name }, {
+          position: rec.badQuoteField + 1,
+        }),
+      );
+    }
+    onRow({ line: rec.line, values, problems });
+  };
+
+  const feed = (text: string): void => {
+    if (text.length === 0) return;
+    if (!tokenizer) {
+      headerText += text;
+      const nl = headerText.indexOf('\n');
+      if (nl === -1 && headerText.length < 64 * 1024) return;
+      delimiter ??= detectDelimiter(nl === -1 ? headerText : headerText.slice(0, nl));
+      tokenizer = new CsvTokenizer(delimiter, onRecord);
+      const first = headerText;
+      headerText = '';
+      tokenizer.push(first);
+      return;
+    }
+    tokenizer.push(text);
+  };
+
+  try {
+    let first = true;
+    for await (const chunk of source.open()) {
+      const bytes = first && skip > 0 ? chunk.subarray(skip) : chunk;
+      first = first && chunk.length === 0;
+      feed(decoder.write(bytes));
+      if (unusable) break;
+    }
+    if (!unusable) feed(decoder.end());
+  } catch (err) {
+    if (err instanceof DecodeError) {
+      const line = (tokenizer?.lines ?? 0) + 1;
+      return fail(
+        finding('ENCODING_INVALID', { file }, { encoding, reason: 'bytes', detail: err.detail, near: line }),
+        encoding,
+        delimiter ?? null,
+      );
+    }
+    throw err;
+  }
+  if (!unusable) {
+    if (!tokenizer && headerText.length > 0) {
+      delimiter ??= detectDelimiter(headerText);
+      tokenizer = new CsvTokenizer(delimiter, onRecord);
+      tokenizer.push(headerText);
+    }
+    const unclosed = tokenizer?.end();
+    if (unclosed && !unusable) {
+      findings.push(finding('QUOTE_NOT_CLOSED', { file, line: unclosed.line }));
+    }
+  }
+  if (!header && !unusable) {
+    return fail(finding('FILE_EMPTY', { file }, { reason: skip > 0 && rows === 0 ? 'bom-only' : 'no-header' }), encoding, delimiter ?? null);
+  }
+  const present = new Set<string>();
+  if (header) columns.forEach((c, i) => header!.fieldOf[i] !== -1 && present.add(c.name));
+  return { encoding, delimiter: delimiter ?? null, rows, findings, notices, unusable, present };
+}

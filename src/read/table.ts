@@ -68,6 +68,18 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
+/** The first complete line with more than whitespace, or undefined when none has ended yet. */
+function firstNonBlankLine(text: string): string | undefined {
+  let pos = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    if (nl === -1) return undefined;
+    const line = text.slice(pos, nl);
+    if (line.trim() !== '') return line;
+    pos = nl + 1;
+  }
+}
+
 /**
  * Reads a delimited text file as a stream: decodes it (BOM, else valid UTF-8, else Windows-1252),
  * detects the delimiter, matches the header against the contract and hands each data row to
@@ -173,9 +185,9 @@ export async function readTable(
     if (text.length === 0) return;
     if (!tokenizer) {
       headerText += text;
-      const nl = headerText.indexOf('\n');
-      if (nl === -1 && headerText.length < 64 * 1024) return;
-      delimiter ??= detectDelimiter(nl === -1 ? headerText : headerText.slice(0, nl));
+      const headerLine = firstNonBlankLine(headerText);
+      if (headerLine === undefined && headerText.length < 64 * 1024) return;
+      delimiter ??= detectDelimiter(headerLine ?? headerText);
       tokenizer = new CsvTokenizer(delimiter, onRecord);
       const first = headerText;
       headerText = '';
@@ -207,7 +219,7 @@ export async function readTable(
   }
   if (!unusable) {
     if (!tokenizer && headerText.length > 0) {
-      delimiter ??= detectDelimiter(headerText);
+      delimiter ??= detectDelimiter(headerText.trimStart().split('\n')[0] ?? '');
       tokenizer = new CsvTokenizer(delimiter, onRecord);
       tokenizer.push(headerText);
     }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, differenceInYears } from 'date-fns';
+import { differenceInMonths } from 'date-fns';
 
 /**
  * Calendar dates are ISO strings `YYYY-MM-DD` throughout the core: they compare with `<`, print as
@@ -11,9 +11,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when y-m-d is a day of the proleptic Gregorian calendar. */
 export function isValidYmd(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1]!;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 export function ymdToIso(y: number, m: number, d: number): IsoDate {
@@ -35,27 +33,60 @@ export function fromLocalDate(date: Date): IsoDate {
   return ymdToIso(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
-/** Whole years from `from` to `to` (age on a day; a 29 February birthday ages on 1 March in common years). */
+/**
+ * Whole years from `from` to `to` (for `to` ≥ `from`): the age on a day. Same result as date-fns
+ * `differenceInYears` (tested): a 29 February birthday ages on 1 March in common years.
+ */
 export function yearsBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInYears(toLocalDate(to), toLocalDate(from));
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) < from.slice(5) ? years - 1 : years;
 }
 
-/** Whole months from `from` to `to` (date-fns `differenceInMonths`). */
+/**
+ * Whole months from `from` to `to` (date-fns `differenceInMonths`). The full month count differs
+ * from the calendar-month count by at most one, so date-fns is asked only when that matters.
+ */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
   return differenceInMonths(toLocalDate(to), toLocalDate(from));
 }
 
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
+/** Calendar months from `from` to `to` (month numbers only; days ignored). */
+export function calendarMonthsBetween(from: IsoDate, to: IsoDate): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 }
 
-/** `date` plus whole calendar months (31 Aug + 6 = 28/29 Feb). */
+/** Days from `from` to `to` as whole calendar days (no time zone involved). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Days since 1970-01-01 of a calendar date. */
+export function dayNumber(iso: IsoDate): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+/** The calendar date of a day number. */
+export function fromDayNumber(day: number): IsoDate {
+  const d = new Date(day * 86_400_000);
+  return ymdToIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** `date` plus whole calendar months, the day clamped to the month's end (31 Aug + 6 = 28/29 Feb), as date-fns `addMonths`. */
 export function plusMonths(date: IsoDate, months: number): IsoDate {
-  return fromLocalDate(addMonths(toLocalDate(date), months));
+  const y = Number(date.slice(0, 4));
+  const m0 = Number(date.slice(5, 7)) - 1 + months;
+  const year = y + Math.floor(m0 / 12);
+  const month = (((m0 % 12) + 12) % 12) + 1;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return ymdToIso(year, month, day);
 }
 
 export function plusDays(date: IsoDate, days: number): IsoDate {
-  return fromLocalDate(addDays(toLocalDate(date), days));
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 }
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {

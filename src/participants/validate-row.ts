@@ -1,4 +1,5 @@
-import { daysBetween, monthsBetween, plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
+import { calendarMonthsBetween, daysBetween, monthsBetween, plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
+import { NumberIndex, StringIndex } from '../core/compact-index.js';
 import { finding, type Finding, type FindingArgs } from '../findings/finding.js';
 import type { FindingCode } from '../findings/codes.js';
 import type { TableRow } from '../read/table.js';
@@ -59,143 +60,178 @@ export interface RowResult {
  * need (IDs and personnummer seen), so memory grows with the number of participants, not the file.
  */
 export class ParticipantValidator {
-  private readonly ids = new Map<string, number>();
-  private readonly pnrs = new Map<number, string>();
+  /** participant IDs seen, each with the line it was first seen on */
+  private readonly ids = new StringIndex();
+  /** personnummer keys (12 digits as a number) seen, each with the ordinal of its ID in `ids` */
+  private readonly pnrs = new NumberIndex();
 
   constructor(private readonly ctx: ValidationContext) {}
 
-  validate(row: TableRow): RowResult {
-    const { file, today, asOf } = this.ctx;
-    const v = row.values;
-    const line = row.line;
-    const findings: Finding[] = row.problems.slice();
-    const add = (code: FindingCode, column: ParticipantColumn | null, args: FindingArgs = {}) => {
-      findings.push(finding(code, { file, line, column }, args));
-    };
-    const raw = (c: ParticipantColumn) => v[COL[c]]!;
+  // state of the row being validated (kept on the instance so the hot loop allocates no closures)
+  private v: string[] = [];
+  private line = 0;
+  private findings: Finding[] = [];
 
-    const enumValue = <T extends string>(c: ParticipantColumn, vocab: Vocabulary<T>, required: boolean): T | null => {
-      const text = raw(c);
-      if (text === '') {
-        if (required) add('VALUE_MISSING', c);
-        return null;
-      }
-      const parsed = parseEnum(vocab, text);
-      if (parsed === undefined) {
-        add('VALUE_INVALID', c, { found: text, expected: describeForms(vocab) });
-        return null;
-      }
-      return parsed;
-    };
-    const dateValue = (c: ParticipantColumn, required: boolean): IsoDate | null => {
-      const text = raw(c);
-      if (text === '') {
-        if (required) add('VALUE_MISSING', c);
-        return null;
-      }
-      const parsed = parseDate(text);
-      if (parsed === 'form' || parsed === 'day') {
-        add('DATE_INVALID', c, { found: text, reason: parsed });
-        return null;
-      }
-      if (parsed > today) {
-        add('DATE_AFTER_TODAY', c, { found: parsed, today });
-        return null;
-      }
-      return parsed;
-    };
-    const sensitive = (c: ParticipantColumn): SensitiveAnswer => enumValue(c, SENSITIVE_VOCAB, false) ?? 'unknown';
-    const survey = (c: ParticipantColumn): SurveyAnswer => enumValue(c, SURVEY_VOCAB, false) ?? 'unknown';
-    const yesNo = (c: ParticipantColumn): boolean | null => {
-      const a = enumValue(c, YES_NO_VOCAB, false);
-      return a === null ? null : a === 'yes';
-    };
+  private add(code: FindingCode, column: ParticipantColumn | null, args: FindingArgs = {}): void {
+    this.findings.push(finding(code, { file: this.ctx.file, line: this.line, column }, args));
+  }
+
+  private raw(c: ParticipantColumn): string {
+    return this.v[COL[c]]!;
+  }
+
+  private enumValue<T extends string>(c: ParticipantColumn, vocab: Vocabulary<T>, required: boolean): T | null {
+    const text = this.raw(c);
+    if (text === '') {
+      if (required) this.add('VALUE_MISSING', c);
+      return null;
+    }
+    const parsed = parseEnum(vocab, text);
+    if (parsed === undefined) {
+      this.add('VALUE_INVALID', c, { found: text, expected: describeForms(vocab) });
+      return null;
+    }
+    return parsed;
+  }
+
+  private dateValue(c: ParticipantColumn, required: boolean): IsoDate | null {
+    const text = this.raw(c);
+    if (text === '') {
+      if (required) this.add('VALUE_MISSING', c);
+      return null;
+    }
+    const parsed = parseDate(text);
+    if (parsed === 'form' || parsed === 'day') {
+      this.add('DATE_INVALID', c, { found: text, reason: parsed });
+      return null;
+    }
+    if (parsed > this.ctx.today) {
+      this.add('DATE_AFTER_TODAY', c, { found: parsed, today: this.ctx.today });
+      return null;
+    }
+    return parsed;
+  }
+
+  private sensitive(c: ParticipantColumn): SensitiveAnswer {
+    return this.enumValue(c, SENSITIVE_VOCAB, false) ?? 'unknown';
+  }
+
+  private survey(c: ParticipantColumn): SurveyAnswer {
+    return this.enumValue(c, SURVEY_VOCAB, false) ?? 'unknown';
+  }
+
+  private yesNo(c: ParticipantColumn): boolean | null {
+    const a = this.enumValue(c, YES_NO_VOCAB, false);
+    return a === null ? null : a === 'yes';
+  }
+
+  private inProject(c: ParticipantColumn, d: IsoDate | null): IsoDate | null {
+    const { projectStart, projectEnd } = this.ctx;
+    if (d !== null && (d < projectStart || d > projectEnd)) {
+      this.add('DATE_OUTSIDE_PROJECT', c, { found: d, start: projectStart, end: projectEnd });
+      return null;
+    }
+    return d;
+  }
+
+  private resultDate(c: ParticipantColumn, entryDate: IsoDate | null): IsoDate | null {
+    const d = this.dateValue(c, false);
+    if (d !== null && entryDate !== null && d < entryDate) {
+      this.add('RESULT_DATE_BEFORE_ENTRY', c, { found: d, entry: entryDate });
+      return null;
+    }
+    return d;
+  }
+
+  validate(row: TableRow): RowResult {
+    const { today, asOf } = this.ctx;
+    this.v = row.values;
+    this.line = row.line;
+    const line = row.line;
+    const findings: Finding[] = row.problems.length > 0 ? row.problems.slice() : [];
+    this.findings = findings;
 
     // participant_id: pseudonymous, well-formed, unique
     let participantId: string | null = null;
-    const idText = raw('participant_id');
-    if (idText === '') add('VALUE_MISSING', 'participant_id');
-    else if (typeof parsePersonnummer(idText, today) === 'object') add('ID_IS_PERSONNUMMER', 'participant_id');
-    else if (!ID_FORM.test(idText)) add('ID_INVALID', 'participant_id', { found: idText });
+    let idOrdinal = -1;
+    const idText = this.raw('participant_id');
+    if (idText === '') this.add('VALUE_MISSING', 'participant_id');
+    else if (typeof parsePersonnummer(idText, today) === 'object') this.add('ID_IS_PERSONNUMMER', 'participant_id');
+    else if (!ID_FORM.test(idText)) this.add('ID_INVALID', 'participant_id', { found: idText });
     else {
       participantId = idText;
-      const first = this.ids.get(idText);
-      if (first !== undefined) add('ID_DUPLICATE', 'participant_id', { id: idText, firstLine: first });
-      else this.ids.set(idText, line);
+      idOrdinal = this.ids.find(idText);
+      if (idOrdinal !== -1) this.add('ID_DUPLICATE', 'participant_id', { id: idText, firstLine: this.ids.value(idOrdinal) });
+      else idOrdinal = this.ids.add(idText, line);
     }
 
     // personnummer: checked, compared, then forgotten
     let pnr: Personnummer | null = null;
-    const pnrText = raw('personnummer');
+    const pnrText = this.raw('personnummer');
     if (pnrText !== '') {
       const parsed = parsePersonnummer(pnrText, today);
-      if (typeof parsed === 'string') add('PNR_INVALID', 'personnummer', { reason: parsed });
+      if (typeof parsed === 'string') this.add('PNR_INVALID', 'personnummer', { reason: parsed });
       else pnr = parsed;
     }
 
-    const gender = enumValue('gender', GENDER_VOCAB, true);
+    const gender = this.enumValue('gender', GENDER_VOCAB, true);
 
-    let birthDate = dateValue('birth_date', pnrText === '');
+    let birthDate = this.dateValue('birth_date', pnrText === '');
     if (pnr) {
-      if (birthDate === null && raw('birth_date') === '') birthDate = pnr.birthDate;
-      else if (birthDate !== null && birthDate !== pnr.birthDate) add('PNR_BIRTH_DATE_MISMATCH', 'personnummer');
+      if (birthDate === null && this.raw('birth_date') === '') birthDate = pnr.birthDate;
+      else if (birthDate !== null && birthDate !== pnr.birthDate) this.add('PNR_BIRTH_DATE_MISMATCH', 'personnummer');
       if ((gender === 'woman' || gender === 'man') && gender !== pnr.legalGender) {
-        add('PNR_GENDER_MISMATCH', 'personnummer', { gender });
+        this.add('PNR_GENDER_MISMATCH', 'personnummer', { gender });
       }
       const other = this.pnrs.get(pnr.key);
       if (other === undefined) {
-        if (participantId !== null) this.pnrs.set(pnr.key, participantId);
-      } else if (participantId !== null && other !== participantId) {
-        add('PNR_DUPLICATE', 'personnummer', { otherId: other });
+        if (idOrdinal !== -1) this.pnrs.set(pnr.key, idOrdinal);
+      } else if (idOrdinal !== -1 && other !== idOrdinal) {
+        this.add('PNR_DUPLICATE', 'personnummer', { otherId: this.ids.key(other) });
       }
     }
 
-    const { projectStart, projectEnd } = this.ctx;
-    const inProject = (c: ParticipantColumn, d: IsoDate | null): IsoDate | null => {
-      if (d !== null && (d < projectStart || d > projectEnd)) {
-        add('DATE_OUTSIDE_PROJECT', c, { found: d, start: projectStart, end: projectEnd });
-        return null;
-      }
-      return d;
-    };
-    const entryDate = inProject('entry_date', dateValue('entry_date', true));
-    let exitDate = inProject('exit_date', dateValue('exit_date', false));
+    const entryDate = this.inProject('entry_date', this.dateValue('entry_date', true));
+    let exitDate = this.inProject('exit_date', this.dateValue('exit_date', false));
     if (entryDate !== null && exitDate !== null && exitDate < entryDate) {
-      add('EXIT_BEFORE_ENTRY', 'exit_date', { exit: exitDate, entry: entryDate });
+      this.add('EXIT_BEFORE_ENTRY', 'exit_date', { exit: exitDate, entry: entryDate });
       exitDate = null;
     }
 
     let cohort = null;
-    const cohortText = raw('cohort');
+    const cohortText = this.raw('cohort');
     if (cohortText !== '') {
       cohort = parseCohort(cohortText) ?? null;
-      if (cohort === null) add('COHORT_INVALID', 'cohort', { found: cohortText });
+      if (cohort === null) this.add('COHORT_INVALID', 'cohort', { found: cohortText });
       else if (entryDate !== null) {
         const actual = cohortOf(entryDate);
         if (actual.year !== cohort.year || actual.half !== cohort.half) {
-          add('COHORT_MISMATCH', 'cohort', { cohort: cohortLabel(cohort), entry: entryDate, expected: cohortLabel(actual) });
+          this.add('COHORT_MISMATCH', 'cohort', { cohort: cohortLabel(cohort), entry: entryDate, expected: cohortLabel(actual) });
         }
       }
     }
 
-    const employmentStatus = enumValue('employment_status', ENTRY_STATUS_VOCAB, true);
+    const employmentStatus = this.enumValue('employment_status', ENTRY_STATUS_VOCAB, true);
 
     let unemploymentMonths: number | null = null;
-    const monthsText = raw('unemployment_months');
+    const monthsText = this.raw('unemployment_months');
     if (monthsText === '') {
-      if (employmentStatus === 'unemployed') add('VALUE_MISSING', 'unemployment_months');
+      if (employmentStatus === 'unemployed') this.add('VALUE_MISSING', 'unemployment_months');
     } else {
       const n = parseWholeNumber(monthsText);
       if (n === undefined || n > MAX_UNEMPLOYMENT_MONTHS) {
-        add('VALUE_INVALID', 'unemployment_months', { found: monthsText, expected: `0–${MAX_UNEMPLOYMENT_MONTHS}` });
+        this.add('VALUE_INVALID', 'unemployment_months', { found: monthsText, expected: `0–${MAX_UNEMPLOYMENT_MONTHS}` });
       } else if (employmentStatus !== null && employmentStatus !== 'unemployed') {
-        add('UNEMPLOYMENT_MONTHS_IGNORED', 'unemployment_months', { found: n, status: employmentStatus });
+        this.add('UNEMPLOYMENT_MONTHS_IGNORED', 'unemployment_months', { found: n, status: employmentStatus });
       } else {
         unemploymentMonths = n;
         if (birthDate !== null && entryDate !== null) {
-          const max = Math.max(0, monthsBetween(plusMonths(birthDate, 16 * 12), entryDate));
+          // full months differ from calendar months by at most one: ask date-fns only near the limit
+          const sixteen = plusMonths(birthDate, 16 * 12);
+          const calendar = calendarMonthsBetween(sixteen, entryDate);
+          const max = n < calendar ? calendar : Math.max(0, monthsBetween(sixteen, entryDate));
           if (n > max) {
-            add('UNEMPLOYMENT_MONTHS_TOO_HIGH', 'unemployment_months', { found: n, max });
+            this.add('UNEMPLOYMENT_MONTHS_TOO_HIGH', 'unemployment_months', { found: n, max });
             unemploymentMonths = null;
           }
         }
@@ -203,58 +239,50 @@ export class ParticipantValidator {
     }
 
     let isced: number | null = null;
-    const iscedText = raw('isced');
-    if (iscedText === '') add('VALUE_MISSING', 'isced');
+    const iscedText = this.raw('isced');
+    if (iscedText === '') this.add('VALUE_MISSING', 'isced');
     else {
       const n = /^\d$/.test(iscedText) ? Number(iscedText) : undefined;
-      if (n === undefined || n > 8) add('VALUE_INVALID', 'isced', { found: iscedText, expected: '0–8' });
+      if (n === undefined || n > 8) this.add('VALUE_INVALID', 'isced', { found: iscedText, expected: '0–8' });
       else isced = n;
     }
 
     if (birthDate !== null && entryDate !== null) {
       const age = yearsBetween(birthDate, entryDate);
-      if (age < 15 || age > 66) add('AGE_OUTSIDE_WORKING_AGE', 'birth_date', { age });
+      if (age < 15 || age > 66) this.add('AGE_OUTSIDE_WORKING_AGE', 'birth_date', { age });
     }
 
-    const disability = sensitive('disability');
-    const thirdCountryNational = sensitive('third_country_national');
-    const foreignBackground = sensitive('foreign_background');
-    const minority = sensitive('minority');
-    const homeless = sensitive('homeless');
-    const rural = sensitive('rural');
+    const disability = this.sensitive('disability');
+    const thirdCountryNational = this.sensitive('third_country_national');
+    const foreignBackground = this.sensitive('foreign_background');
+    const minority = this.sensitive('minority');
+    const homeless = this.sensitive('homeless');
+    const rural = this.sensitive('rural');
 
-    const exitStatus = enumValue('exit_status', EXIT_STATUS_VOCAB, false);
-    const qualificationGained = yesNo('qualification_gained');
-    const status6m = enumValue('status_6m', STATUS_6M_VOCAB, false);
-    const improvedSituation6m = yesNo('improved_situation_6m');
-    const networkExpanded = survey('network_expanded');
-    const competenceImproved = survey('competence_improved');
-    const understandingImproved = survey('understanding_improved');
+    const exitStatus = this.enumValue('exit_status', EXIT_STATUS_VOCAB, false);
+    const qualificationGained = this.yesNo('qualification_gained');
+    const status6m = this.enumValue('status_6m', STATUS_6M_VOCAB, false);
+    const improvedSituation6m = this.yesNo('improved_situation_6m');
+    const networkExpanded = this.survey('network_expanded');
+    const competenceImproved = this.survey('competence_improved');
+    const understandingImproved = this.survey('understanding_improved');
 
-    if (raw('exit_date') === '') {
-      for (const c of EXIT_ANSWER_COLUMNS) if (raw(c) !== '') add('EXIT_ANSWER_WITHOUT_EXIT', c);
+    if (this.raw('exit_date') === '') {
+      for (const c of EXIT_ANSWER_COLUMNS) if (this.raw(c) !== '') this.add('EXIT_ANSWER_WITHOUT_EXIT', c);
     } else if (exitDate !== null && exitDate <= asOf) {
-      if (exitStatus === null && raw('exit_status') === '' && daysBetween(exitDate, asOf) >= EXIT_STATUS_DAYS) {
-        add('EXIT_STATUS_MISSING', 'exit_status', { exit: exitDate, days: daysBetween(exitDate, asOf) });
+      if (exitStatus === null && this.raw('exit_status') === '' && daysBetween(exitDate, asOf) >= EXIT_STATUS_DAYS) {
+        this.add('EXIT_STATUS_MISSING', 'exit_status', { exit: exitDate, days: daysBetween(exitDate, asOf) });
       }
       const due = plusMonths(exitDate, 6);
-      if (raw('status_6m') === '' && due <= asOf) add('STATUS_6M_MISSING', 'status_6m', { exit: exitDate, due });
+      if (this.raw('status_6m') === '' && due <= asOf) this.add('STATUS_6M_MISSING', 'status_6m', { exit: exitDate, due });
     }
     if (improvedSituation6m === true && employmentStatus !== null && employmentStatus !== 'employed') {
-      add('IMPROVED_NOT_EMPLOYED', 'improved_situation_6m', { status: employmentStatus });
+      this.add('IMPROVED_NOT_EMPLOYED', 'improved_situation_6m', { status: employmentStatus });
     }
 
-    const resultDate = (c: ParticipantColumn): IsoDate | null => {
-      const d = dateValue(c, false);
-      if (d !== null && entryDate !== null && d < entryDate) {
-        add('RESULT_DATE_BEFORE_ENTRY', c, { found: d, entry: entryDate });
-        return null;
-      }
-      return d;
-    };
-    const workTrainingStart = resultDate('work_training_start');
-    const studiesStart = resultDate('studies_start');
-    const employmentStart = resultDate('employment_start');
+    const workTrainingStart = this.resultDate('work_training_start', entryDate);
+    const studiesStart = this.resultDate('studies_start', entryDate);
+    const employmentStart = this.resultDate('employment_start', entryDate);
 
     let complete = true;
     for (const f of findings) {

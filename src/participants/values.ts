@@ -70,7 +70,8 @@ export const SURVEY_VOCAB = vocabulary<SurveyAnswer>({ yes: YES, no: NO, unknown
 
 /** Looks a value up in a vocabulary; undefined when it is none of the accepted forms. */
 export function parseEnum<T extends string>(vocab: Vocabulary<T>, value: string): T | undefined {
-  return vocab.lookup.get(normalizeToken(value));
+  // exports repeat a handful of spellings: the exact form is usually already known
+  return vocab.lookup.get(value) ?? vocab.lookup.get(normalizeToken(value));
 }
 
 /** The accepted forms as one line, for messages: `woman (kvinna, k, female, f), man (m, male), …`. */
@@ -110,7 +111,16 @@ export interface Cohort {
 }
 
 /** `2025-VT`, `VT2025`, `HT 2024`, `ht-2024`: any case, any separator. */
+const cohortCache = new Map<string, Cohort | undefined>();
+
 export function parseCohort(value: string): Cohort | undefined {
+  if (cohortCache.has(value)) return cohortCache.get(value);
+  const cohort = parseCohortText(value);
+  if (cohortCache.size < 1000) cohortCache.set(value, cohort);
+  return cohort;
+}
+
+function parseCohortText(value: string): Cohort | undefined {
   const v = value.toUpperCase().replace(/[-\s_]+/g, '');
   const m = /^(\d{4})(VT|HT)$/.exec(v) ?? /^(VT|HT)(\d{4})$/.exec(v);
   if (!m) return undefined;

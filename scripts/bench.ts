@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: generates a 1,000,000-row export with the fixture generator (once, cached in
+ * .bench/), then measures on that file the rows per second and peak memory of a plain csv-parse
+ * pass, of `esf-report validate` and of `esf-report indicators`, each in a fresh process.
+ *   node dist/scripts/bench.js [--rows N] [--regenerate]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, regenerate: { type: 'boolean', default: false } } });
+const rows = Number(values.rows);
+const dir = join(root, '.bench');
+const file = join(dir, `participants-${rows}.csv`);
+mkdirSync(dir, { recursive: true });
+
+if (values.regenerate || !existsSync(file)) {
+  process.stdout.write(`generating ${rows.toLocaleString('en')} rows into ${file} …\n`);
+  const t0 = Date.now();
+  const gen = spawnSync(process.execPath, [join(root, 'dist/scripts/generate-fixtures.js'), '--count', String(rows), '--out', file], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (gen.status !== 0) throw new Error('the generator failed');
+  process.stdout.write(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+const sizeMb = statSync(file).size / 1024 / 1024;
+process.stdout.write(`file: ${file} (${sizeMb.toFixed(0)} MB, ${rows.toLocaleString('en')} data rows)\n\n`);
+
+interface Measurement {
+  mode: string;
+  seconds: number;
+  peakRssMb: number;
+  exitCode: number;
+}
+
+function measure(mode: string): Measurement {
+  const out = join(dir, `result-${mode}.json`);
+  rmSync(out, { force: true });
+  const r = spawnSync(process.execPath, [join(root, 'dist/scripts/bench-child.js'), mode, file, out], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ESF_REPORT_TODAY: '2026-11-25' },
+  });
+  if (!existsSync(out)) throw new Error(`${mode}: no result (exit ${r.status})`);
+  return JSON.parse(readFileSync(out, 'utf8')) as Measurement;
+}
+
+const results = ['csv-parse', 'validate', 'indicators'].map(measure);
+const base = results[0]!;
+const pad = (s: string, n: number) => s.padEnd(n);
+process.stdout.write(`${pad('pass', 22)}${pad('seconds', 10)}${pad('rows/s', 12)}${pad('vs csv-parse', 14)}${pad('peak RSS', 10)}exit\n`);
+for (const m of results) {
+  const rate = rows / m.seconds;
+  const label = m.mode === 'csv-parse' ? 'csv-parse (plain)' : `esf-report ${m.mode}`;
+  process.stdout.write(
+    `${pad(label, 22)}${pad(m.seconds.toFixed(2), 10)}${pad(Math.round(rate).toLocaleString('en'), 12)}${pad(`${Math.round((base.seconds / m.seconds) * 100)} %`, 14)}${pad(`${m.peakRssMb} MB`, 10)}${m.exitCode}\n`,
+  );
+}
+process.stdout.write('\naim: validate ≥ 50 % of plain csv-parse throughput, peak RSS < 300 MB\n');

@@ -1,0 +1,141 @@
+/**
+ * Hash indexes for the cross-row checks over a million rows, kept in typed arrays rather than
+ * `Map`s: a `Map<string, number>` of one million IDs costs about 60 MB of V8 heap (and the heap
+ * then grows to several times what it holds); these cost about a third of that, outside the heap.
+ * Keys are compared exactly, never by hash alone.
+ */
+
+function grow<T extends Uint16Array | Int32Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** Insertion-ordered set of strings, each with a number attached (e.g. the line it was first seen on). */
+export class StringIndex {
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
+  private starts = new Int32Array(1 << 12);
+  private values = new Int32Array(1 << 12);
+  private count = 0;
+  private slots = new Int32Array(1 << 13).fill(-1);
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The ordinal of `key`, or -1 when absent. */
+  find(key: string): number {
+    const mask = this.slots.length - 1;
+    for (let s = hashString(key) & mask; ; s = (s + 1) & mask) {
+      const ord = this.slots[s]!;
+      if (ord === -1 || this.equals(ord, key)) return ord;
+    }
+  }
+
+  /** Adds `key` with `value`; returns its ordinal. The caller checks `find` first. */
+  add(key: string, value: number): number {
+    if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (this.count === this.starts.length - 1) {
+      this.starts = grow(this.starts, this.starts.length * 2);
+      this.values = grow(this.values, this.values.length * 2);
+    }
+    while (this.charsUsed + key.length > this.chars.length) this.chars = grow(this.chars, this.chars.length * 2);
+    const ord = this.count++;
+    this.starts[ord] = this.charsUsed;
+    for (let i = 0; i < key.length; i++) this.chars[this.charsUsed++] = key.charCodeAt(i);
+    this.starts[ord + 1] = this.charsUsed;
+    this.values[ord] = value;
+    this.place(hashString(key), ord);
+    return ord;
+  }
+
+  value(ord: number): number {
+    return this.values[ord]!;
+  }
+
+  key(ord: number): string {
+    return String.fromCharCode(...this.chars.subarray(this.starts[ord]!, this.starts[ord + 1]!));
+  }
+
+  private equals(ord: number, key: string): boolean {
+    const start = this.starts[ord]!;
+    if (this.starts[ord + 1]! - start !== key.length) return false;
+    for (let i = 0; i < key.length; i++) if (this.chars[start + i] !== key.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private place(hash: number, ord: number): void {
+    const mask = this.slots.length - 1;
+    let s = hash & mask;
+    while (this.slots[s] !== -1) s = (s + 1) & mask;
+    this.slots[s] = ord;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size).fill(-1);
+    for (let ord = 0; ord < this.count; ord++) {
+      this.place(hashString(String.fromCharCode(...this.chars.subarray(this.starts[ord]!, this.starts[ord + 1]!))), ord);
+    }
+  }
+}
+
+/** Map from exact integers (below 2^53) to int32 values. */
+export class NumberIndex {
+  private keys = new Float64Array(1 << 12);
+  private values = new Int32Array(1 << 12);
+  private used = new Uint16Array(1 << 12);
+  private count = 0;
+
+  get(key: number): number | undefined {
+    const mask = this.keys.length - 1;
+    for (let s = hashNumber(key) & mask; this.used[s] === 1; s = (s + 1) & mask) {
+      if (this.keys[s] === key) return this.values[s];
+    }
+    return undefined;
+  }
+
+  set(key: number, value: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
+    const mask = this.keys.length - 1;
+    let s = hashNumber(key) & mask;
+    while (this.used[s] === 1) {
+      if (this.keys[s] === key) {
+        this.values[s] = value;
+        return;
+      }
+      s = (s + 1) & mask;
+    }
+    this.used[s] = 1;
+    this.keys[s] = key;
+    this.values[s] = value;
+    this.count++;
+  }
+
+  private rehash(size: number): void {
+    const { keys, values, used } = this;
+    this.keys = new Float64Array(size);
+    this.values = new Int32Array(size);
+    this.used = new Uint16Array(size);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (used[i] === 1) this.set(keys[i]!, values[i]!);
+  }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function hashNumber(n: number): number {
+  const lo = n % 0x100000000 | 0;
+  const hi = Math.floor(n / 0x100000000) | 0;
+  let h = Math.imul(lo ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(hi, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

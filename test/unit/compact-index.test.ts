@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NumberIndex, StringIndex } from '../../src/core/compact-index.js';
+
+describe('compact indexes behave like Maps', () => {
+  it('StringIndex: find/add/value/key over random strings, through several rehashes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 3000 }), (keys) => {
+        const index = new StringIndex();
+        const map = new Map<string, number>();
+        keys.forEach((k, i) => {
+          const ord = index.find(k);
+          expect(ord !== -1).toBe(map.has(k));
+          if (ord === -1) {
+            const added = index.add(k, i);
+            map.set(k, i);
+            expect(index.key(added)).toBe(k);
+          } else {
+            expect(index.value(ord)).toBe(map.get(k));
+          }
+        });
+        expect(index.size).toBe(map.size);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('NumberIndex: get/set over 12-digit keys', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 190000000000, max: 209912319999 }), { maxLength: 5000 }), (keys) => {
+        const index = new NumberIndex();
+        const map = new Map<number, number>();
+        keys.forEach((k, i) => {
+          expect(index.get(k)).toBe(map.get(k));
+          index.set(k, i);
+          map.set(k, i);
+        });
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, differenceInYears } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  calendarMonthsBetween,
+  daysBetween,
+  fromLocalDate,
+  monthsBetween,
+  plusDays,
+  plusMonths,
+  toLocalDate,
+  yearsBetween,
+  ymdToIso,
+} from '../../src/core/dates.js';
+
+const isoDate = fc.date({ min: new Date(1900, 0, 1), max: new Date(2100, 11, 31), noInvalidDate: true }).map((d) =>
+  ymdToIso(d.getFullYear(), d.getMonth() + 1, d.getDate()),
+);
+
+describe('calendar-date arithmetic agrees with date-fns', () => {
+  it('yearsBetween = differenceInYears (for later ≥ earlier)', () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(yearsBetween(from, to)).toBe(differenceInYears(toLocalDate(to), toLocalDate(from)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('plusMonths = addMonths, plusDays = addDays, daysBetween = differenceInCalendarDays', () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -400, max: 400 }), (d, n) => {
+        expect(plusMonths(d, n)).toBe(fromLocalDate(addMonths(toLocalDate(d), n)));
+        expect(plusDays(d, n)).toBe(fromLocalDate(addDays(toLocalDate(d), n)));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(isoDate, isoDate, (a, b) => {
+        expect(daysBetween(a, b)).toBe(differenceInCalendarDays(toLocalDate(b), toLocalDate(a)));
+      }),
+    );
+  });
+
+  it('full months differ from calendar months by at most one (the fast path relies on it)', () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const full = monthsBetween(from, to);
+        expect(full).toBe(differenceInMonths(toLocalDate(to), toLocalDate(from)));
+        const cal = calendarMonthsBetween(from, to);
+        expect(full === cal || full === cal - 1).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('handles the boundaries named in the spec', () => {
+    expect(plusMonths('2025-08-31', 6)).toBe('2026-02-28');
+    expect(plusMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(plusMonths('2025-12-31', 6)).toBe('2026-06-30');
+    expect(yearsBetween('2008-02-29', '2026-02-28')).toBe(17);
+    expect(yearsBetween('2008-02-29', '2026-03-01')).toBe(18);
+    expect(yearsBetween('2008-02-29', '2028-02-29')).toBe(20);
+  });
+});

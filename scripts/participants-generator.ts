@@ -214,6 +214,12 @@ function onWeekday(day: number): number {
   return wd === 5 ? day + 2 : wd === 6 ? day + 1 : day;
 }
 
+/** The same day if it is Monday–Friday, else the Friday before. */
+function onWeekdayBefore(day: number): number {
+  const wd = weekday(day);
+  return wd === 5 ? day - 1 : wd === 6 ? day - 2 : day;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Personnummer
 
@@ -341,8 +347,8 @@ function cohortsUpTo(exportDay: number): Cohort[] {
   const projectEnd = parseIso(PROJECT_END);
   for (let year = 2024; year <= 2027; year++) {
     for (const half of ['VT', 'HT'] as const) {
-      const first = half === 'VT' ? dayOf(year, 1, 19) : dayOf(year, 8, 19);
-      const last = half === 'VT' ? dayOf(year, 2, 20) : dayOf(year, 9, 20);
+      const first = half === 'VT' ? dayOf(year, 1, 19) : dayOf(year, 8, 25);
+      const last = half === 'VT' ? dayOf(year, 2, 20) : dayOf(year, 9, 30);
       const firstEntry = Math.max(first, projectStart);
       const lastEntry = Math.min(last, exportDay, projectEnd);
       if (firstEntry <= lastEntry) cohorts.push({ label: `${year}-${half}`, firstEntry, lastEntry });
@@ -438,15 +444,13 @@ export function* generateParticipants(opts: GeneratorOptions): Generator<Partici
 
     // --- Exit: 12 weeks after entry, a few early drop-outs; none after the export date
     const dropOut = rng.chance(0.08);
-    const plannedExit = dropOut ? entry + rng.int(10, 70) : entry + rng.int(81, 88);
+    const plannedExit = onWeekdayBefore(dropOut ? entry + rng.int(10, 70) : entry + rng.int(81, 88));
     const exit = plannedExit <= lastDay ? plannedExit : null;
-    // Horizon for dated outcomes: the export date, and for leavers at most a few months after exit.
+    // --- Dated outcomes (T-WT ~40 %, T-STU ~20 %, T-EMP ~25–30 %), none after the export date
     const outcomeEnd = lastDay;
-
-    // --- Dated outcomes (T-WT ~40 %, T-STU ~20 %, T-EMP ~25–30 %)
     let workTrainingStart: number | null = null;
-    if (!dropOut && rng.chance(0.44)) workTrainingStart = entry + rng.int(14, 63);
-    else if (dropOut && rng.chance(0.1)) workTrainingStart = entry + rng.int(5, 20);
+    if (!dropOut && rng.chance(0.5)) workTrainingStart = onWeekday(entry + rng.int(14, 63));
+    else if (dropOut && rng.chance(0.1)) workTrainingStart = onWeekday(entry + rng.int(5, 20));
     if (workTrainingStart !== null && (workTrainingStart > outcomeEnd || (exit !== null && workTrainingStart > exit))) {
       workTrainingStart = null;
     }
@@ -456,7 +460,7 @@ export function* generateParticipants(opts: GeneratorOptions): Generator<Partici
     if (studiesStart !== null && studiesStart > outcomeEnd) studiesStart = null;
 
     let employmentStart: number | null = null;
-    if (employmentStatus !== 'employed' && studiesStart === null && rng.chance(employmentStatus === 'inactive' ? 0.15 : 0.34)) {
+    if (employmentStatus !== 'employed' && studiesStart === null && rng.chance(employmentStatus === 'inactive' ? 0.2 : 0.42)) {
       employmentStart = onWeekday(entry + rng.int(40, 140));
     }
     if (employmentStart !== null && employmentStart > outcomeEnd) employmentStart = null;
@@ -476,7 +480,7 @@ export function* generateParticipants(opts: GeneratorOptions): Generator<Partici
       else if (studiesStart !== null && studiesStart <= upon) status = 'education_training';
       else if (employmentStatus === 'employed') status = rng.weighted<ExitStatus>([['employed', 8], ['self_employed', 1], ['education_training', 1]]);
       else if (employmentStatus === 'inactive')
-        status = rng.weighted<ExitStatus>([['job_searching', 7], ['inactive', 2], ['other', 1]]);
+        status = rng.weighted<ExitStatus>([['job_searching', 8], ['inactive', 1], ['other', 1]]);
       else status = rng.weighted<ExitStatus>([['job_searching', 85], ['other', 6], ['inactive', 6], ['education_training', 3]]);
 
       // Required once the exit is 28 days old; given for everyone two weeks after exit, so the

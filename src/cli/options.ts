@@ -50,6 +50,7 @@ export const CommonOptionsSchema = z.object({
       return d as Delimiter;
     })
     .optional(),
+  sheet: z.string().optional(),
   asOf: dateOption('--as-of'),
   project: z.string().optional(),
   quiet: z.boolean().default(false),

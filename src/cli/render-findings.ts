@@ -9,6 +9,7 @@ import type { Notice } from '../read/table.js';
 export interface FileSummaryView {
   readonly file: string;
   readonly kind: 'participants' | 'ledger';
+  readonly format?: 'csv' | 'xlsx';
   readonly encoding: string | null;
   readonly delimiter: string | null;
   readonly rows: number;
@@ -28,7 +29,8 @@ const T = {
       s.unusable
         ? `${s.file}: cannot be used (${s.errors} file error${s.errors === 1 ? '' : 's'})`
         : `${s.file}: ${s.rows} rows, ${s.rows - s.excludedRows} counted, ${s.excludedRows} excluded; ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`,
-    read: (s: FileSummaryView) => `read as ${s.encoding ?? '?'}, delimiter ${delimiterName(s.delimiter)}`,
+    read: (s: FileSummaryView) =>
+      s.format === 'xlsx' ? 'read as an Excel workbook (lines are Excel row numbers)' : `read as ${s.encoding ?? '?'}, delimiter ${delimiterName(s.delimiter)}`,
     ok: 'No problems found.',
     errors: 'Errors',
     warnings: 'Warnings',
@@ -45,7 +47,8 @@ const T = {
       s.unusable
         ? `${s.file}: kan inte användas (${s.errors} fel i filen)`
         : `${s.file}: ${s.rows} rader, ${s.rows - s.excludedRows} räknas, ${s.excludedRows} utesluts; ${s.errors} fel, ${s.warnings} ${s.warnings === 1 ? 'varning' : 'varningar'}`,
-    read: (s: FileSummaryView) => `läst som ${s.encoding ?? '?'}, avgränsare ${delimiterName(s.delimiter)}`,
+    read: (s: FileSummaryView) =>
+      s.format === 'xlsx' ? 'läst som Excel-arbetsbok (rader är Excels radnummer)' : `läst som ${s.encoding ?? '?'}, avgränsare ${delimiterName(s.delimiter)}`,
     ok: 'Inga problem hittades.',
     errors: 'Fel',
     warnings: 'Varningar',
@@ -88,7 +91,7 @@ export function renderValidationText(files: readonly FileSummaryView[], lang: La
   for (const s of files) {
     const head = t.summary(s);
     lines.push(s.unusable || s.errors > 0 ? c.bold.red(head) : s.warnings > 0 ? c.bold.yellow(head) : c.bold.green(head));
-    if (s.encoding) lines.push(c.dim(`  ${t.read(s)}`));
+    if (s.encoding || s.format === 'xlsx') lines.push(c.dim(`  ${t.read(s)}`));
     if (s.findings.length === 0) {
       lines.push(`  ${t.ok}`);
       lines.push('');
@@ -123,6 +126,7 @@ export function renderValidationJson(files: readonly FileSummaryView[], lang: La
     files: files.map((s) => ({
       file: s.file,
       kind: s.kind,
+      format: s.format ?? 'csv',
       encoding: s.encoding,
       delimiter: s.delimiter,
       rows: s.rows,

@@ -29,6 +29,7 @@ export function addCommonOptions(cmd: Command): Command {
     .addOption(new Option('--lang <lang>', 'language of messages (terminal default en; workbook default sv)').choices(LANGS))
     .option('--encoding <name>', 'input encoding: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252 (default: detected)')
     .option('--delimiter <char>', 'input delimiter: , ; or tab (default: detected from the header)')
+    .option('--sheet <name>', 'sheet of an .xlsx input (default: the first visible sheet)')
     .option('--quiet', 'no notices or progress on stderr')
     .option('--no-color', 'no colour in the terminal (also NO_COLOR)')
     .option('--debug', 'print the stack of an internal error');

@@ -1,7 +1,8 @@
 import type { Finding } from '../findings/finding.js';
 import type { EncodingName } from '../read/encoding.js';
 import type { ByteSource } from '../read/source.js';
-import { readTable, type Delimiter, type Notice, type ReadOptions } from '../read/table.js';
+import { readAnyTable } from '../read/read-any.js';
+import type { Delimiter, Notice, ReadOptions } from '../read/table.js';
 import { PARTICIPANT_COLUMNS, PARTICIPANT_REQUIRED_HEADERS } from './columns.js';
 import type { ParticipantRecord } from './record.js';
 import { ParticipantValidator, type ValidationContext } from './validate-row.js';
@@ -10,6 +11,8 @@ import { ParticipantValidator, type ValidationContext } from './validate-row.js'
 export interface ParticipantFileSummary {
   readonly file: string;
   readonly kind: 'participants';
+  /** How the file was read: delimited text, or an Excel workbook (lines are then Excel row numbers). */
+  readonly format?: 'csv' | 'xlsx';
   readonly encoding: EncodingName | null;
   readonly delimiter: Delimiter | null;
   readonly rows: number;
@@ -30,13 +33,13 @@ export interface ParticipantFileSummary {
 export async function readParticipants(
   source: ByteSource,
   ctx: Omit<ValidationContext, 'file'>,
-  options: ReadOptions,
+  options: ReadOptions & { sheet?: string | undefined },
   onRecord: (record: ParticipantRecord) => void = () => {},
 ): Promise<ParticipantFileSummary> {
   const validator = new ParticipantValidator({ ...ctx, file: source.name });
   const rowFindings: Finding[] = [];
   let excludedRows = 0;
-  const table = await readTable(
+  const table = await readAnyTable(
     source,
     { columns: PARTICIPANT_COLUMNS, required: PARTICIPANT_REQUIRED_HEADERS },
     options,
@@ -56,6 +59,7 @@ export async function readParticipants(
   return {
     file: source.name,
     kind: 'participants',
+    format: table.format,
     encoding: table.encoding,
     delimiter: table.delimiter,
     rows: table.unusable ? 0 : table.rows,

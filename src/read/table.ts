@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../findings/finding.js';
 import { CsvTokenizer, type RawRecord } from './csv-tokenizer.js';
 import { createDecoder, DecodeError, detectBom, scanUtf8, type EncodingName } from './encoding.js';
-import { matchHeader, type ColumnSpec } from './header.js';
+import { matchHeader, type ColumnSpec, type HeaderMatch } from './header.js';
 import type { ByteSource } from './source.js';
 
 export const DELIMITERS = [',', ';', '\t'] as const;
@@ -46,6 +46,111 @@ export interface TableResult {
   readonly unusable: boolean;
   /** For each contract column, whether the header had it. */
   readonly present: ReadonlySet<string>;
+  /** How the file was read: delimited text or an Excel workbook. */
+  readonly format: 'csv' | 'xlsx';
+}
+
+/** The result for a file that cannot be used at all. */
+export function failedTable(
+  f: Finding,
+  encoding: EncodingName | null,
+  delimiter: Delimiter | null,
+  notices: Notice[] = [],
+  format: 'csv' | 'xlsx' = 'csv',
+): TableResult {
+  return { encoding, delimiter, rows: 0, findings: [f], notices, unusable: true, present: new Set(), format };
+}
+
+/**
+ * Turns raw records (from CSV or a worksheet) into rows of the contract: skips blank records,
+ * takes the first non-blank one as the header, maps fields to columns, flags structural problems.
+ */
+export class RecordSink {
+  readonly findings: Finding[] = [];
+  private header: HeaderMatch | undefined;
+  private rowCount = 0;
+  private failed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly contract: TableContract,
+    private readonly onRow: (row: TableRow) => void,
+  ) {}
+
+  get unusable(): boolean {
+    return this.failed;
+  }
+
+  accept(rec: RawRecord): void {
+    if (this.failed) return;
+    const fields = rec.fields;
+    let blank = true;
+    for (let i = 0; i < fields.length; i++) {
+      if (fields[i]!.trim() !== '') {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return;
+    const { file } = this;
+    const columns = this.contract.columns;
+    if (!this.header) {
+      this.header = matchHeader(fields, columns, file, rec.line, this.contract.required);
+      this.findings.push(...this.header.findings);
+      if (this.header.findings.some((f) => f.severity === 'error')) this.failed = true;
+      return;
+    }
+    this.rowCount++;
+    const problems: Finding[] = [];
+    const values = new Array<string>(columns.length);
+    const { fieldOf, width } = this.header;
+    for (let c = 0; c < columns.length; c++) {
+      const f = fieldOf[c]!;
+      values[c] = f === -1 ? '' : (fields[f] ?? '').trim();
+    }
+    if (fields.length > width) {
+      let extra = 0;
+      for (let i = width; i < fields.length; i++) if (fields[i]!.trim() !== '') extra++;
+      if (extra > 0) {
+        problems.push(finding('FIELD_COUNT', { file, line: rec.line }, { found: fields.length, expected: width, extra }));
+      }
+    }
+    if (rec.badQuoteField !== undefined) {
+      const c = fieldOf.indexOf(rec.badQuoteField);
+      problems.push(
+        finding('QUOTE_INVALID', { file, line: rec.line, column: c === -1 ? null : columns[c]!.name }, {
+          position: rec.badQuoteField + 1,
+        }),
+      );
+    }
+    this.onRow({ line: rec.line, values, problems });
+  }
+
+  /** The table result once every record is in; no header at all makes the file empty. */
+  result(
+    encoding: EncodingName | null,
+    delimiter: Delimiter | null,
+    notices: Notice[],
+    emptyReason: 'bom-only' | 'no-header',
+    format: 'csv' | 'xlsx' = 'csv',
+  ): TableResult {
+    if (!this.header && !this.failed) {
+      return failedTable(finding('FILE_EMPTY', { file: this.file }, { reason: emptyReason }), encoding, delimiter, notices, format);
+    }
+    const present = new Set<string>();
+    const header = this.header;
+    if (header) this.contract.columns.forEach((c, i) => header.fieldOf[i] !== -1 && present.add(c.name));
+    return {
+      encoding,
+      delimiter,
+      rows: this.failed ? 0 : this.rowCount,
+      findings: this.findings,
+      notices,
+      unusable: this.failed,
+      present,
+      format,
+    };
+  }
 }
 
 /** Picks the delimiter that occurs most often outside quotes in the header line (`;` wins ties over `,`). */
@@ -92,12 +197,9 @@ export async function readTable(
   onRow: (row: TableRow) => void,
 ): Promise<TableResult> {
   const file = source.name;
-  const findings: Finding[] = [];
   const notices: Notice[] = [];
-  const fail = (f: Finding, encoding: EncodingName | null = null, delimiter: Delimiter | null = null): TableResult => {
-    findings.push(f);
-    return { encoding, delimiter, rows: 0, findings, notices, unusable: true, present: new Set() };
-  };
+  const fail = (f: Finding, encoding: EncodingName | null = null, delimiter: Delimiter | null = null): TableResult =>
+    failedTable(f, encoding, delimiter, notices);
 
   // 1. look at the first bytes: empty? BOM?
   let head: Uint8Array | undefined;
@@ -131,55 +233,8 @@ export async function readTable(
   let delimiter: Delimiter | undefined = options.delimiter;
   let tokenizer: CsvTokenizer | undefined;
   let headerText = '';
-  let header: ReturnType<typeof matchHeader> | undefined;
-  let unusable = false;
-  let rows = 0;
-  const columns = contract.columns;
-
-  const onRecord = (rec: RawRecord): void => {
-    if (unusable) return;
-    const fields = rec.fields;
-    let blank = true;
-    for (let i = 0; i < fields.length; i++) {
-      if (fields[i]!.trim() !== '') {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) return;
-    if (!header) {
-      header = matchHeader(fields, columns, file, rec.line, contract.required);
-      findings.push(...header.findings);
-      if (header.findings.some((f) => f.severity === 'error')) unusable = true;
-      return;
-    }
-    rows++;
-    const problems: Finding[] = [];
-    const values = new Array<string>(columns.length);
-    const fieldOf = header.fieldOf;
-    for (let c = 0; c < columns.length; c++) {
-      const f = fieldOf[c]!;
-      values[c] = f === -1 ? '' : (fields[f] ?? '').trim();
-    }
-    if (fields.length > header.width) {
-      let extra = 0;
-      for (let i = header.width; i < fields.length; i++) if (fields[i]!.trim() !== '') extra++;
-      if (extra > 0) {
-        problems.push(
-          finding('FIELD_COUNT', { file, line: rec.line }, { found: fields.length, expected: header.width, extra }),
-        );
-      }
-    }
-    if (rec.badQuoteField !== undefined) {
-      const c = fieldOf.indexOf(rec.badQuoteField);
-      problems.push(
-        finding('QUOTE_INVALID', { file, line: rec.line, column: c === -1 ? null : columns[c]!.name }, {
-          position: rec.badQuoteField + 1,
-        }),
-      );
-    }
-    onRow({ line: rec.line, values, problems });
-  };
+  const sink = new RecordSink(file, contract, onRow);
+  const onRecord = (rec: RawRecord): void => sink.accept(rec);
 
   const feed = (text: string): void => {
     if (text.length === 0) return;
@@ -203,9 +258,9 @@ export async function readTable(
       const bytes = first && skip > 0 ? chunk.subarray(skip) : chunk;
       first = first && chunk.length === 0;
       feed(decoder.write(bytes));
-      if (unusable) break;
+      if (sink.unusable) break;
     }
-    if (!unusable) feed(decoder.end());
+    if (!sink.unusable) feed(decoder.end());
   } catch (err) {
     if (err instanceof DecodeError) {
       const line = (tokenizer?.lines ?? 0) + 1;
@@ -217,21 +272,14 @@ export async function readTable(
     }
     throw err;
   }
-  if (!unusable) {
+  if (!sink.unusable) {
     if (!tokenizer && headerText.length > 0) {
       delimiter ??= detectDelimiter(headerText.trimStart().split('\n')[0] ?? '');
       tokenizer = new CsvTokenizer(delimiter, onRecord);
       tokenizer.push(headerText);
     }
     const unclosed = tokenizer?.end();
-    if (unclosed && !unusable) {
-      findings.push(finding('QUOTE_NOT_CLOSED', { file, line: unclosed.line }));
-    }
+    if (unclosed && !sink.unusable) sink.findings.push(finding('QUOTE_NOT_CLOSED', { file, line: unclosed.line }));
   }
-  if (!header && !unusable) {
-    return fail(finding('FILE_EMPTY', { file }, { reason: skip > 0 && rows === 0 ? 'bom-only' : 'no-header' }), encoding, delimiter ?? null);
-  }
-  const present = new Set<string>();
-  if (header) columns.forEach((c, i) => header!.fieldOf[i] !== -1 && present.add(c.name));
-  return { encoding, delimiter: delimiter ?? null, rows, findings, notices, unusable, present };
+  return sink.result(encoding, delimiter ?? null, notices, skip > 0 ? 'bom-only' : 'no-header');
 }

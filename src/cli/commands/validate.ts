@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { finding } from '../../findings/finding.js';
 import { readParticipants } from '../../participants/read-participants.js';
 import type { ProjectProfile } from '../../project/profile.js';
+import type { EncodingName } from '../../read/encoding.js';
+import type { Delimiter } from '../../read/table.js';
 import { UsageError } from '../errors.js';
 import { fileSource, unreadableReason, type Output } from '../io.js';
 import { checkAsOf, CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
@@ -47,7 +49,7 @@ export async function validateParticipantFile(
   profile: ProjectProfile,
   today: string,
   asOf: string,
-  options: { encoding?: import('../../read/encoding.js').EncodingName | undefined; delimiter?: import('../../read/table.js').Delimiter | undefined },
+  options: { encoding?: EncodingName | undefined; delimiter?: Delimiter | undefined; sheet?: string | undefined },
 ): Promise<FileSummaryView> {
   const reason = await unreadableReason(file);
   if (reason) return unreadableSummary(file, 'participants', reason);
@@ -65,7 +67,7 @@ export function validateCommand(ctx: CommandContext): Command {
       'Check participant exports against the ESF+ participant contract and print every problem with its file, line and column.\n' +
         'Exit code: 0 clean (warnings allowed), 1 data errors (or warnings with --strict), 2 unusable file or bad arguments, 3 internal error.',
     )
-    .argument('[files...]', 'participant exports (CSV; any encoding Excel writes)')
+    .argument('[files...]', 'participant exports (CSV in any encoding Excel writes, or .xlsx)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .option('--ledger <file>', 'also check a co-financing ledger (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--strict', 'treat warnings as errors (exit 1)');

@@ -45,7 +45,7 @@ describe('encoding detection', () => {
   });
 
   it('treats NUL bytes as not a text file', async () => {
-    const { summary } = await readText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]));
+    const { summary } = await readText(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x00, 0x00, 0x41]));
     expect(summary.unusable).toBe(true);
     expect(summary.findings.map((f) => f.code)).toEqual(['ENCODING_INVALID']);
   });

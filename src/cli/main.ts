@@ -4,6 +4,7 @@ import { EXIT, UsageError } from './errors.js';
 import { processOutput } from './io.js';
 import { PACKAGE_ROOT } from './options.js';
 import { resolveToday } from './today.js';
+import { schemaCommand } from './commands/schema.js';
 import { unreadableSummary, validateCommand } from './commands/validate.js';
 import type { CommandContext } from './shared.js';
 
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut: (s) => output.out(s),
       writeErr: (s) => output.err(s),
     });
-  for (const make of [validateCommand]) {
+  for (const make of [validateCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.exitOverride().configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
     cmd.showHelpAfterError('(run with --help for usage)');

@@ -1,21 +1,24 @@
-import type { IsoDate } from '../core/dates.js';
-import type { RenderedFinding } from '../findings/render.js';
-import type { TargetId } from '../project/profile.js';
+import { z } from 'zod';
+import { FINDING_CODES } from '../findings/codes.js';
+
+/**
+ * The `esf-report/indicators@1` result: the zod schemas are the one definition; the TypeScript
+ * types are inferred from them and `esf-report schema indicators` prints them as JSON Schema.
+ */
+
+const count = z.number().int().nonnegative();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const rate4 = z.number().describe('rounded half up to 4 decimals');
 
 /** A count split by gender, as every figure is (`indicators.md`). */
-export interface GenderSplit {
-  women: number;
-  men: number;
-  nonBinary: number;
-  total: number;
-}
+export const GenderSplitSchema = z.object({ women: count, men: count, nonBinary: count, total: count });
+export type GenderSplit = z.infer<typeof GenderSplitSchema>;
 
-export interface PeriodAndCumulative {
-  readonly period: GenderSplit;
-  readonly cumulative: GenderSplit;
-}
+export const PeriodAndCumulativeSchema = z.object({ period: GenderSplitSchema, cumulative: GenderSplitSchema });
+export type PeriodAndCumulative = z.infer<typeof PeriodAndCumulativeSchema>;
 
-export type IndicatorKind = 'output' | 'result' | 'longer-term-result';
+export const INDICATOR_KINDS = ['output', 'result', 'longer-term-result'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 export const INDICATOR_CODES = [
   'EECO01', 'EECO02', 'EECO03', 'EECO04', 'EECO05', 'EECO06', 'EECO07', 'EECO08', 'EECO09',
@@ -27,90 +30,97 @@ export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 export const CONTEXT_CODES = ['LEAVERS', 'FOLLOWUP_DUE', 'FOLLOWUP_MISSING'] as const;
 export type ContextCode = (typeof CONTEXT_CODES)[number];
 
-export interface IndicatorValue extends PeriodAndCumulative {
-  readonly code: IndicatorCode;
+export const IndicatorValueSchema = PeriodAndCumulativeSchema.extend({
+  code: z.enum(INDICATOR_CODES),
   /** English name (JSON names are English whatever `--lang`). */
-  readonly name: string;
-  readonly kind: IndicatorKind;
+  name: z.string(),
+  kind: z.enum(INDICATOR_KINDS),
   /** EECO12–EECO17 only: participants who declined, and whose answer is unknown or empty. */
-  readonly declined?: PeriodAndCumulative;
-  readonly unknown?: PeriodAndCumulative;
-}
+  declined: PeriodAndCumulativeSchema.optional(),
+  unknown: PeriodAndCumulativeSchema.optional(),
+});
+export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
 
-export interface ContextValue extends PeriodAndCumulative {
-  readonly code: ContextCode;
-  readonly name: string;
-}
+export const ContextValueSchema = PeriodAndCumulativeSchema.extend({ code: z.enum(CONTEXT_CODES), name: z.string() });
+export type ContextValue = z.infer<typeof ContextValueSchema>;
 
-export type TargetResultId = TargetId | 'T-TRANS';
+export const TARGET_RESULT_IDS = ['T-PART', 'T-GEN', 'T-EMP', 'T-WT', 'T-STU', 'T-NET', 'T-COMP', 'T-SOC', 'T-TRANS'] as const;
+export type TargetResultId = (typeof TARGET_RESULT_IDS)[number];
 
-export interface TargetResult {
-  readonly id: TargetResultId;
-  readonly name: string;
+export const TargetResultSchema = z.object({
+  id: z.enum(TARGET_RESULT_IDS),
+  name: z.string(),
   /** Null for T-TRANS (reference only). */
-  readonly targetRate: number | null;
+  targetRate: z.number().nullable(),
   /** targetRate × planned participants, rounded up exactly; null for targets on leavers. */
-  readonly targetCount: number | null;
-  readonly base: number;
-  readonly achieved: GenderSplit;
+  targetCount: count.nullable(),
+  base: count,
+  achieved: GenderSplitSchema,
   /** T-NET, T-COMP, T-SOC only: leavers without an answer. */
-  readonly unanswered?: GenderSplit;
-  readonly rate: number | null;
-  readonly onTrack: boolean | null;
+  unanswered: GenderSplitSchema.optional(),
+  rate: rate4.nullable(),
+  onTrack: z.boolean().nullable(),
   /** T-TRANS only: the earlier project's reported figures, from the profile. */
-  readonly reference?: { readonly name: string; readonly rate: number; readonly women: number | null } | null;
-}
+  reference: z.object({ name: z.string(), rate: z.number(), women: z.number().nullable() }).nullable().optional(),
+});
+export type TargetResult = z.infer<typeof TargetResultSchema>;
 
-export interface ConsistencyResult {
-  readonly test: string;
-  readonly holds: boolean;
-}
+export const ConsistencyResultSchema = z.object({ test: z.string(), holds: z.boolean() });
+export type ConsistencyResult = z.infer<typeof ConsistencyResultSchema>;
 
-export interface ExcludedRow {
-  readonly line: number;
-  readonly participantId: string | null;
-  readonly codes: string[];
-}
+export const ExcludedRowSchema = z.object({
+  line: z.number().int().positive(),
+  participantId: z.string().nullable(),
+  codes: z.array(z.string()),
+});
+export type ExcludedRow = z.infer<typeof ExcludedRowSchema>;
+
+export const RenderedFindingSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.enum(Object.keys(FINDING_CODES) as [keyof typeof FINDING_CODES, ...(keyof typeof FINDING_CODES)[]]),
+  file: z.string().nullable(),
+  line: z.number().int().positive().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
 
 /** Starters and leavers of one calendar month (the rhythm of SCB's participant reports). */
-export interface MonthRow {
-  readonly month: string; // YYYY-MM
-  readonly starters: GenderSplit;
-  readonly leavers: GenderSplit;
-}
+export const MonthRowSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  starters: GenderSplitSchema,
+  leavers: GenderSplitSchema,
+});
+export type MonthRow = z.infer<typeof MonthRowSchema>;
 
 /** One cohort's figures (cumulative up to the window end). */
-export interface CohortRow {
-  readonly cohort: string; // e.g. 2025-VT, or "(none)"
-  readonly starters: GenderSplit;
-  readonly leavers: GenderSplit;
-  /** Leavers in work (employed/self-employed upon leaving or employment_start) — T-EMP style. */
-  readonly employed: GenderSplit;
+export const CohortRowSchema = z.object({
+  cohort: z.string(),
+  starters: GenderSplitSchema,
+  leavers: GenderSplitSchema,
+  /** Leavers in work (employed/self-employed upon leaving or employment_start). */
+  employed: GenderSplitSchema,
   /** Leavers in education or training upon leaving, or studies_start. */
-  readonly studies: GenderSplit;
+  studies: GenderSplitSchema,
   /** Work training started. */
-  readonly workTraining: GenderSplit;
-}
+  workTraining: GenderSplitSchema,
+});
+export type CohortRow = z.infer<typeof CohortRowSchema>;
 
-/** `esf-report/indicators@1`: the machine-readable result, also the input of the workbook. */
-export interface IndicatorsResult {
-  readonly schema: 'esf-report/indicators@1';
-  readonly project: { readonly id: string; readonly name: string };
-  readonly period: {
-    readonly label: string;
-    readonly start: IsoDate;
-    readonly end: IsoDate;
-    readonly asOf: IsoDate;
-    readonly preliminary: boolean;
-  };
-  readonly records: { readonly rows: number; readonly counted: number; readonly excluded: number; readonly notYetEntered: number };
-  readonly indicators: IndicatorValue[];
-  readonly context: ContextValue[];
-  readonly targets: TargetResult[];
-  readonly consistency: ConsistencyResult[];
-  readonly excluded: ExcludedRow[];
-  readonly findings: RenderedFinding[];
-  /** Extra fields (allowed by the spec): the monthly and cohort views. */
-  readonly monthly: MonthRow[];
-  readonly cohorts: CohortRow[];
-}
+export const IndicatorsResultSchema = z
+  .object({
+    schema: z.literal('esf-report/indicators@1'),
+    project: z.object({ id: z.string(), name: z.string() }),
+    period: z.object({ label: z.string(), start: isoDate, end: isoDate, asOf: isoDate, preliminary: z.boolean() }),
+    records: z.object({ rows: count, counted: count, excluded: count, notYetEntered: count }),
+    indicators: z.array(IndicatorValueSchema),
+    context: z.array(ContextValueSchema),
+    targets: z.array(TargetResultSchema),
+    consistency: z.array(ConsistencyResultSchema),
+    excluded: z.array(ExcludedRowSchema),
+    findings: z.array(RenderedFindingSchema),
+    /** Extra fields (allowed by the spec): the monthly and cohort views. */
+    monthly: z.array(MonthRowSchema),
+    cohorts: z.array(CohortRowSchema),
+  })
+  .describe('esf-report indicators result (indicators.md): ESF+ common indicators, context rows, project targets, consistency tests');
+export type IndicatorsResult = z.infer<typeof IndicatorsResultSchema>;

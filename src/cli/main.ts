@@ -4,6 +4,8 @@ import { EXIT, UsageError } from './errors.js';
 import { processOutput } from './io.js';
 import { PACKAGE_ROOT } from './options.js';
 import { resolveToday } from './today.js';
+import { diffCommand } from './commands/diff.js';
+import { indicatorsCommand } from './commands/indicators.js';
 import { schemaCommand } from './commands/schema.js';
 import { unreadableSummary, validateCommand } from './commands/validate.js';
 import type { CommandContext } from './shared.js';
@@ -35,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut: (s) => output.out(s),
       writeErr: (s) => output.err(s),
     });
-  for (const make of [validateCommand, schemaCommand]) {
+  for (const make of [validateCommand, indicatorsCommand, diffCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.exitOverride().configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
     cmd.showHelpAfterError('(run with --help for usage)');

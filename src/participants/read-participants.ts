@@ -2,7 +2,7 @@ import type { Finding } from '../findings/finding.js';
 import type { EncodingName } from '../read/encoding.js';
 import type { ByteSource } from '../read/source.js';
 import { readAnyTable } from '../read/read-any.js';
-import type { Delimiter, Notice, ReadOptions } from '../read/table.js';
+import type { Delimiter, Notice, ReadOptions, TableRow } from '../read/table.js';
 import { PARTICIPANT_COLUMNS, PARTICIPANT_REQUIRED_HEADERS } from './columns.js';
 import type { ParticipantRecord } from './record.js';
 import { ParticipantValidator, type ValidationContext } from './validate-row.js';
@@ -34,7 +34,7 @@ export async function readParticipants(
   source: ByteSource,
   ctx: Omit<ValidationContext, 'file'>,
   options: ReadOptions & { sheet?: string | undefined },
-  onRecord: (record: ParticipantRecord) => void = () => {},
+  onRecord: (record: ParticipantRecord, row: TableRow) => void = () => {},
 ): Promise<ParticipantFileSummary> {
   const validator = new ParticipantValidator({ ...ctx, file: source.name });
   const rowFindings: Finding[] = [];
@@ -47,7 +47,7 @@ export async function readParticipants(
       const { record, findings } = validator.validate(row);
       if (findings.length > 0) for (const f of findings) rowFindings.push(f);
       if (!record.complete) excludedRows++;
-      onRecord(record);
+      onRecord(record, row);
     },
   );
   const findings = table.unusable

@@ -6,7 +6,7 @@ import type { ProjectProfile } from '../../project/profile.js';
 import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
 import { UsageError } from '../errors.js';
-import { fileSource, unreadableReason, type Output } from '../io.js';
+import { fileSize, fileSource, progressFor, unreadableReason, type Output } from '../io.js';
 import { checkAsOf, CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
 import {
   noticeText,
@@ -50,14 +50,17 @@ export async function validateParticipantFile(
   today: string,
   asOf: string,
   options: { encoding?: EncodingName | undefined; delimiter?: Delimiter | undefined; sheet?: string | undefined },
+  progress?: { tick: (bytes: number) => void; done: () => void },
 ): Promise<FileSummaryView> {
   const reason = await unreadableReason(file);
   if (reason) return unreadableSummary(file, 'participants', reason);
-  return readParticipants(
-    fileSource(file),
+  const summary = await readParticipants(
+    fileSource(file, progress?.tick),
     { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
     options,
   );
+  progress?.done();
+  return summary;
 }
 
 export function validateCommand(ctx: CommandContext): Command {
@@ -91,7 +94,8 @@ export function validateCommand(ctx: CommandContext): Command {
     const lang = terminalLang(opts.lang);
     const summaries: FileSummaryView[] = [];
     for (const file of files) {
-      summaries.push(await validateParticipantFile(file, profile, today, asOf, opts));
+      const progress = progressFor(ctx.output, opts.quiet, `checking ${file}`, await fileSize(file));
+      summaries.push(await validateParticipantFile(file, profile, today, asOf, opts, progress));
     }
     for (const file of opts.ledger) {
       summaries.push(await ctx.validateLedger(file, profile, today, asOf, opts));

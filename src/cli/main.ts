@@ -5,9 +5,11 @@ import { processOutput } from './io.js';
 import { PACKAGE_ROOT } from './options.js';
 import { resolveToday } from './today.js';
 import { diffCommand } from './commands/diff.js';
+import { financeCommand } from './commands/finance.js';
+import { validateLedgerFile } from './commands/finance-validate.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { schemaCommand } from './commands/schema.js';
-import { unreadableSummary, validateCommand } from './commands/validate.js';
+import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './shared.js';
 
 export function packageVersion(): string {
@@ -26,7 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     setExitCode: (code) => {
       exitCode = code;
     },
-    validateLedger: async (file) => unreadableSummary(file, 'ledger', 'ledger checks are not available in this build'),
+    validateLedger: validateLedgerFile,
   };
   const program = new Command('esf-report')
     .description('ESF+ participant indicators, validation and funder-ready Excel reports')
@@ -37,7 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut: (s) => output.out(s),
       writeErr: (s) => output.err(s),
     });
-  for (const make of [validateCommand, indicatorsCommand, diffCommand, schemaCommand]) {
+  for (const make of [validateCommand, indicatorsCommand, financeCommand, diffCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.exitOverride().configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
     cmd.showHelpAfterError('(run with --help for usage)');

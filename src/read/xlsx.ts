@@ -30,7 +30,8 @@ export function cellText(value: ExcelJS.CellValue): string {
     const s = value.getUTCSeconds();
     return h === 0 && m === 0 && s === 0 ? date : `${date} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
   }
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+  // a formula's cached result carries binary noise (106555.34000000001): keep Excel's 15 digits
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'object') {

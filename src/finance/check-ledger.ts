@@ -1,0 +1,131 @@
+import { minDate, type IsoDate } from '../core/dates.js';
+import type { Finding } from '../findings/finding.js';
+import type { ProjectProfile } from '../project/profile.js';
+import type { ByteSource } from '../read/source.js';
+import type { ReadOptions } from '../read/table.js';
+import { budgetUtilisation, readBudget, withBudgetFindings, type BudgetFileSummary } from './budget.js';
+import { checkFigures } from './checks.js';
+import { FigureAggregator, type ExactRates } from './figures.js';
+import { rateFromNumber } from './money.js';
+import { projectQuarters, type FinancePeriod } from './period.js';
+import { isBooking, readLedger, type LedgerFileSummary } from './read-ledger.js';
+import type { BudgetFigures, CumulativeFigures, QuarterFigures, RecordCounts } from './result.js';
+
+export interface LedgerCheckInput {
+  readonly profile: ProjectProfile;
+  /** The reporting period, already clipped (see `resolvePeriod`). */
+  readonly period: FinancePeriod;
+  /** The reference date: bookings after min(period end, asOf) are not counted yet. */
+  readonly asOf: IsoDate;
+  readonly today: IsoDate;
+}
+
+/** The figures of a usable ledger, without the findings (they are in the file summaries). */
+export interface LedgerFigures {
+  readonly period: FinancePeriod & { readonly asOf: IsoDate; readonly preliminary: boolean };
+  readonly windowEnd: IsoDate;
+  readonly records: RecordCounts;
+  readonly quarters: QuarterFigures[];
+  readonly cumulative: CumulativeFigures;
+  readonly budget: BudgetFigures | null;
+}
+
+/** Everything `finance` reports: the files as read (with every finding) and the figures. */
+export interface LedgerCheck {
+  readonly profile: ProjectProfile;
+  /** The ledger with its row findings and, after them, the checks on the figures. */
+  readonly ledger: LedgerFileSummary;
+  /** The budget file with its row findings and BUDGET_EXCEEDED; null without `--budget`. */
+  readonly budget: BudgetFileSummary | null;
+  /** Null when the ledger or the budget file is unusable (exit 2). */
+  readonly figures: LedgerFigures | null;
+}
+
+/** The profile's rates as exact fractions (never constants in the code). */
+export function exactRates(profile: ProjectProfile): ExactRates {
+  return {
+    eu: rateFromNumber(profile.rates.eu),
+    flatRate: profile.rates.flatRate === null ? null : rateFromNumber(profile.rates.flatRate),
+  };
+}
+
+/**
+ * Reads and checks a co-financing ledger (CSV or .xlsx, and an optional budget) in one streaming pass: row
+ * rules, figures per project quarter and cumulatively, the checks on whole quarters, budget
+ * utilisation. Pure apart from reading the given sources: no clock, no file system.
+ */
+export async function checkLedger(
+  ledgerSource: ByteSource,
+  budgetSource: ByteSource | null,
+  input: LedgerCheckInput,
+  options: ReadOptions & { sheet?: string | undefined },
+): Promise<LedgerCheck> {
+  const { profile, period, asOf, today } = input;
+  const project = profile.period;
+  const rates = exactRates(profile);
+  const windowEnd = minDate(period.end, asOf);
+  const quarters = projectQuarters(project.start, project.end);
+  const aggregator = new FigureAggregator(quarters, project.start, period, windowEnd);
+
+  const ledger = await readLedger(
+    ledgerSource,
+    { today, projectStart: project.start, projectEnd: project.end, hasFlatRate: profile.rates.flatRate !== null },
+    options,
+    (record) => {
+      if (isBooking(record)) aggregator.add(record);
+    },
+  );
+  // `--sheet` names a sheet of the ledger; a budget workbook is read from its first visible sheet
+  const budgetRead = budgetSource ? await readBudget(budgetSource, { encoding: options.encoding, delimiter: options.delimiter }) : null;
+  if (ledger.unusable || budgetRead?.summary.unusable) {
+    return { profile, ledger, budget: budgetRead?.summary ?? null, figures: null };
+  }
+
+  const aggregated = aggregator.result(rates);
+  const checks: Finding[] = [];
+  for (const q of aggregated.quarters) {
+    if (q.checked) checks.push(...checkFigures(q, { scope: q.label, cumulative: false, atProjectEnd: false }, rates, ledger.file));
+  }
+  const through = aggregated.cumulative.checkedThrough;
+  if (aggregated.checkedCumulative && through !== null) {
+    checks.push(
+      ...checkFigures(aggregated.checkedCumulative, { scope: 'cumulative', cumulative: true, atProjectEnd: through === project.end }, rates, ledger.file),
+    );
+  }
+  const ledgerWithChecks = withFindings(ledger, checks);
+
+  let budget: BudgetFigures | null = null;
+  let budgetSummary: BudgetFileSummary | null = null;
+  if (budgetRead) {
+    const used = budgetUtilisation(budgetRead.planned, aggregated.cumulativeSums, budgetRead.summary.file);
+    budget = used.budget;
+    budgetSummary = withBudgetFindings(budgetRead.summary, used.findings);
+  }
+
+  return {
+    profile,
+    ledger: ledgerWithChecks,
+    budget: budgetSummary,
+    figures: {
+      period: { ...period, asOf, preliminary: period.end > today },
+      windowEnd,
+      records: {
+        rows: ledger.rows,
+        counted: aggregated.counted,
+        excluded: ledger.excludedRows,
+        notYetCounted: aggregated.notYetCounted,
+      },
+      quarters: aggregated.quarters,
+      cumulative: aggregated.cumulative,
+      budget,
+    },
+  };
+}
+
+function withFindings(summary: LedgerFileSummary, extra: readonly Finding[]): LedgerFileSummary {
+  const findings = [...summary.findings, ...extra];
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) f.severity === 'error' ? errors++ : warnings++;
+  return { ...summary, findings, errors, warnings };
+}

@@ -1,0 +1,70 @@
+import { finding, type Finding } from '../findings/finding.js';
+import type { Severity } from '../findings/codes.js';
+import { formatOre, formatRate, TOLERANCE_ORE } from './money.js';
+import type { ExactRates } from './figures.js';
+import type { Figures } from './result.js';
+
+/** Where the checks of one range apply: a quarter (`2025-Q1`) or `cumulative`. */
+export interface CheckScope {
+  readonly scope: string;
+  readonly cumulative: boolean;
+  /** Cumulative only: the checked range ends on the project end (UNFUNDED is then an error). */
+  readonly atProjectEnd: boolean;
+}
+
+/**
+ * The checks of `finance.md` on the figures of one whole quarter or of the cumulative range.
+ * "Beyond 1 SEK" is a difference of more than 100 öre either way. Findings carry `line: null`
+ * and name the scope; amounts are formatted SEK strings.
+ */
+export function checkFigures(fig: Figures, where: CheckScope, rates: ExactRates, file: string): Finding[] {
+  const findings: Finding[] = [];
+  const { scope, cumulative } = where;
+  const add = (code: Parameters<typeof finding>[0], args: Record<string, string>, severity?: Severity) =>
+    findings.push(finding(code, { file }, { scope, ...args }, severity));
+
+  // EU financing above the decided rate: late payments even out, so a single quarter only warns
+  if (fig.euDifference > TOLERANCE_ORE) {
+    add(
+      'EU_SHARE_ABOVE_RATE',
+      {
+        booked: formatOre(fig.financing.eu),
+        expected: formatOre(fig.expectedEu),
+        difference: formatOre(fig.euDifference),
+        rate: formatRate(rates.eu),
+      },
+      cumulative ? 'error' : 'warning',
+    );
+  }
+
+  // the flat rate must be the decided percentage of staff costs (0 % when the project has none)
+  if (Math.abs(fig.flatRateDifference) > TOLERANCE_ORE) {
+    add('FLAT_RATE_MISMATCH', {
+      booked: formatOre(fig.costs.flatRate),
+      expected: formatOre(fig.expectedFlatRate),
+      difference: formatOre(fig.flatRateDifference),
+      rate: rates.flatRate === null ? '0 %' : formatRate(rates.flatRate),
+    });
+  }
+
+  // in-kind costs are matched by in-kind financing, public or private
+  const inKindFinancing = fig.financing.publicInKind + fig.financing.privateInKind;
+  const inKindDifference = fig.costs.inKind - inKindFinancing;
+  if (Math.abs(inKindDifference) > TOLERANCE_ORE) {
+    add('IN_KIND_MISMATCH', {
+      costs: formatOre(fig.costs.inKind),
+      financing: formatOre(inKindFinancing),
+      difference: formatOre(inKindDifference),
+    });
+  }
+
+  // financing must cover eligible cost: a warning along the way, an error at the project end
+  if (fig.unfunded > TOLERANCE_ORE) {
+    add(
+      'UNFUNDED',
+      { costs: formatOre(fig.costs.total), financing: formatOre(fig.financing.total), difference: formatOre(fig.unfunded) },
+      cumulative && where.atProjectEnd ? 'error' : 'warning',
+    );
+  }
+  return findings;
+}

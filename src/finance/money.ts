@@ -1,0 +1,120 @@
+/**
+ * Money in whole öre (integers) and exact rates. Nothing here uses floating-point arithmetic on
+ * money: amounts are parsed digit by digit, rates are kept as fractions of integers, and products
+ * are rounded with BigInt.
+ */
+
+/** Öre per krona. */
+export const ORE_PER_SEK = 100;
+
+/** "Beyond 1 SEK" in `finance.md`: a difference of more than 100 öre either way. */
+export const TOLERANCE_ORE = 100;
+
+/** The largest amount a row may carry: 10^12 SEK (far beyond any project, far below 2^53 öre). */
+const MAX_INTEGER_DIGITS = 12;
+
+export type AmountProblem = 'invalid' | 'ambiguous';
+
+/** Thousands separators Swedish exports use: space, no-break space, narrow no-break space. */
+const GROUP = '[ \\u00A0\\u202F]';
+const INTEGER_PART = `(?:\\d{1,3}(?:${GROUP}\\d{3})+|\\d+)`;
+const AMOUNT_FORM = new RegExp(`^([-\\u2212])?(${INTEGER_PART})(?:[.,](\\d{1,2}))?$`);
+/** `1.234`, `1,234`, `-12,500`: one separator then exactly three digits could be thousands or decimals. */
+const AMBIGUOUS_FORM = /^[-\u2212]?[1-9]\d{0,2}[.,]\d{3}$/;
+
+/**
+ * Parses an amount in SEK to öre: `1234.50`, `1 234,50` (space, no-break or narrow no-break space
+ * between thousands), `1234,5`, `-500`. `1.234` and `1,234` are ambiguous; more than two
+ * decimals, other separators or any other text are invalid.
+ */
+export function parseAmount(text: string): number | AmountProblem {
+  const value = text.trim();
+  if (AMBIGUOUS_FORM.test(value)) return 'ambiguous';
+  const m = AMOUNT_FORM.exec(value);
+  if (!m) return 'invalid';
+  const digits = m[2]!.replace(/[ \u00A0\u202F]/g, '').replace(/^0+(?=\d)/, '');
+  if (digits.length > MAX_INTEGER_DIGITS) return 'invalid';
+  const fraction = (m[3] ?? '').padEnd(2, '0');
+  const ore = Number(digits) * ORE_PER_SEK + Number(fraction);
+  return m[1] !== undefined && ore !== 0 ? -ore : ore;
+}
+
+/** Formats öre as Swedish SEK without the unit: `1 234 567,89`, `-500,00`, `0,00` (plain spaces between thousands). */
+export function formatOre(ore: number | bigint): string {
+  const n = BigInt(ore);
+  const negative = n < 0n;
+  const abs = negative ? -n : n;
+  const kronor = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const ore2 = (abs % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}${kronor},${ore2}`;
+}
+
+/** An exact non-negative rate: numerator / denominator, the denominator a power of ten. */
+export interface Rate {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+/** The exact decimal a profile's rate was written as: 0.4 → 4/10, 0.375 → 375/1000, 1e-7 → 1/10^7. */
+export function rateFromNumber(value: number): Rate {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`a rate must be a finite number ≥ 0, got ${value}`);
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!m) throw new RangeError(`cannot read the rate ${value} as a decimal`);
+  const fraction = m[2] ?? '';
+  let numerator = BigInt(`${m[1]!}${fraction}`);
+  let scale = fraction.length - Number(m[3] ?? 0);
+  if (scale < 0) {
+    numerator *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { numerator, denominator: 10n ** BigInt(scale) };
+}
+
+/** `n / d` rounded half away from zero to an integer, exactly. */
+export function divRoundHalfAwayFromZero(n: bigint, d: bigint): bigint {
+  if (d === 0n) throw new RangeError('division by zero');
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  const negative = n < 0n;
+  const abs = negative ? -n : n;
+  const q = (abs * 2n + d) / (2n * d);
+  return negative ? -q : q;
+}
+
+/** rate × amount, rounded half away from zero to whole öre (`finance.md`: expected amounts). */
+export function applyRate(rate: Rate, ore: number): number {
+  return toSafeNumber(divRoundHalfAwayFromZero(BigInt(ore) * rate.numerator, rate.denominator));
+}
+
+/** numerator ÷ denominator rounded half away from zero to 4 decimals, null when the denominator is 0 (shares, utilisation). */
+export function share4(numerator: number, denominator: number): number | null {
+  if (denominator === 0) return null;
+  const tenThousandths = divRoundHalfAwayFromZero(BigInt(numerator) * 10000n, BigInt(denominator));
+  // an integer count of 1/10000 divided once: the nearest double to the 4-decimal value, e.g. 0.4
+  return Number(tenThousandths) / 10000;
+}
+
+/** The rate as a percentage for messages: `40 %`, `37,5 %` (Swedish decimal comma, like the amounts). */
+export function formatRate(rate: Rate): string {
+  const hundredths = rate.numerator * 100n;
+  const whole = hundredths / rate.denominator;
+  let rest = hundredths % rate.denominator;
+  let decimals = '';
+  let d = rate.denominator;
+  while (rest !== 0n && d > 1n) {
+    d /= 10n;
+    decimals += (rest / d).toString();
+    rest %= d;
+  }
+  return `${whole.toString()}${decimals ? `,${decimals}` : ''} %`;
+}
+
+/** A BigInt sum as a number; beyond 2^53 öre (90 000 billion SEK) the figures could not be exact. */
+export function toSafeNumber(n: bigint): number {
+  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`the sum ${n} öre is too large to report exactly`);
+  }
+  return Number(n);
+}

@@ -1,0 +1,199 @@
+import type { IsoDate } from '../core/dates.js';
+import { finding, type Finding, type FindingArgs } from '../findings/finding.js';
+import type { FindingCode } from '../findings/codes.js';
+import type { EncodingName } from '../read/encoding.js';
+import type { ByteSource } from '../read/source.js';
+import { readAnyTable } from '../read/read-any.js';
+import type { Delimiter, Notice, ReadOptions, TableRow } from '../read/table.js';
+import { parseDate } from '../participants/values.js';
+import {
+  describeCategories,
+  describeTypes,
+  parseCategory,
+  parseLedgerType,
+  typeOfCategory,
+  type LedgerCategory,
+  type LedgerType,
+} from './categories.js';
+import { LCOL, LEDGER_COLUMNS, LEDGER_REQUIRED_HEADERS, type LedgerColumn } from './columns.js';
+import { formatOre, parseAmount } from './money.js';
+
+/** What the row rules need to know; injected, never read from the clock. */
+export interface LedgerContext {
+  /** Any date after it has not happened: DATE_AFTER_TODAY. */
+  readonly today: IsoDate;
+  readonly projectStart: IsoDate;
+  readonly projectEnd: IsoDate;
+  /** True when the project profile has a flat rate: an `other_direct` cost is then an error. */
+  readonly hasFlatRate: boolean;
+}
+
+/** One booking. `ok` is false when the row has an error: it is then left out of every figure. */
+export interface LedgerRecord {
+  readonly line: number;
+  readonly ok: boolean;
+  readonly date: IsoDate | null;
+  readonly type: LedgerType | null;
+  readonly category: LedgerCategory | null;
+  /** Whole öre. */
+  readonly amount: number | null;
+}
+
+/** A valid booking, as the figures use it. */
+export interface Booking extends LedgerRecord {
+  readonly ok: true;
+  readonly date: IsoDate;
+  readonly type: LedgerType;
+  readonly category: LedgerCategory;
+  readonly amount: number;
+}
+
+export function isBooking(r: LedgerRecord): r is Booking {
+  return r.ok;
+}
+
+/** What reading one ledger produced, beside the records handed to the callback (shaped like the participant summary). */
+export interface LedgerFileSummary {
+  readonly file: string;
+  readonly kind: 'ledger';
+  readonly encoding: EncodingName | null;
+  readonly delimiter: Delimiter | null;
+  readonly rows: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly excludedRows: number;
+  /** File-level and row findings, in line order (the checks on the figures are added by `checkLedger`). */
+  readonly findings: Finding[];
+  readonly notices: Notice[];
+  readonly unusable: boolean;
+  /** Rows with errors: their line and distinct error codes, sorted. */
+  readonly excluded: { readonly line: number; readonly codes: FindingCode[] }[];
+}
+
+/**
+ * Applies the ledger contract to one row after another. Holds only the references seen (for
+ * REFERENCE_DUPLICATE), never the rows.
+ */
+export class LedgerValidator {
+  private readonly references = new Map<string, number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly ctx: LedgerContext,
+  ) {}
+
+  validate(row: TableRow): { record: LedgerRecord; findings: Finding[] } {
+    const { file, ctx } = this;
+    const line = row.line;
+    const findings: Finding[] = row.problems.slice();
+    const add = (code: FindingCode, column: LedgerColumn, args: FindingArgs = {}) => {
+      findings.push(finding(code, { file, line, column }, args));
+    };
+    const raw = (c: LedgerColumn) => row.values[LCOL[c]]!;
+
+    // date: a calendar date, not after today, inside the project period
+    let date: IsoDate | null = null;
+    const dateText = raw('date');
+    if (dateText === '') add('VALUE_MISSING', 'date');
+    else {
+      const parsed = parseDate(dateText);
+      if (parsed === 'form' || parsed === 'day') add('DATE_INVALID', 'date', { found: dateText, reason: parsed });
+      else if (parsed > ctx.today) add('DATE_AFTER_TODAY', 'date', { found: parsed, today: ctx.today });
+      else if (parsed < ctx.projectStart || parsed > ctx.projectEnd) {
+        add('BOOKING_OUTSIDE_PROJECT', 'date', { found: parsed, start: ctx.projectStart, end: ctx.projectEnd });
+      } else date = parsed;
+    }
+
+    // type and category: known values that belong together
+    let type: LedgerType | null = null;
+    const typeText = raw('type');
+    if (typeText === '') add('VALUE_MISSING', 'type');
+    else {
+      type = parseLedgerType(typeText) ?? null;
+      if (type === null) add('CATEGORY_INVALID', 'type', { found: typeText, expected: describeTypes() });
+    }
+    let category: LedgerCategory | null = null;
+    const categoryText = raw('category');
+    if (categoryText === '') add('VALUE_MISSING', 'category');
+    else {
+      const parsed = parseCategory(categoryText);
+      if (parsed === undefined) add('CATEGORY_INVALID', 'category', { found: categoryText, expected: describeCategories(type) });
+      else if (type !== null && typeOfCategory(parsed) !== type) {
+        add('CATEGORY_TYPE_MISMATCH', 'category', { found: categoryText, type: typeText });
+      } else {
+        category = parsed;
+        if (parsed === 'other_direct' && ctx.hasFlatRate) add('OTHER_DIRECT_WITH_FLAT_RATE', 'category', { found: categoryText });
+      }
+    }
+
+    // amount: SEK with at most two decimals, in öre
+    let amount: number | null = null;
+    const amountText = raw('amount');
+    if (amountText === '') add('VALUE_MISSING', 'amount');
+    else {
+      const parsed = parseAmount(amountText);
+      if (typeof parsed === 'number') amount = parsed;
+      else add('AMOUNT_INVALID', 'amount', parsed === 'ambiguous' ? { found: amountText, reason: 'ambiguous' } : { found: amountText });
+    }
+
+    // reference: the same voucher, date and amount as an earlier row is probably booked twice
+    const reference = raw('reference');
+    if (reference !== '' && date !== null && amount !== null) {
+      const key = `${reference}\u0000${date}\u0000${amount}`;
+      const first = this.references.get(key);
+      if (first === undefined) this.references.set(key, line);
+      else add('REFERENCE_DUPLICATE', 'reference', { found: reference, date, amount: formatOre(amount), firstLine: first });
+    }
+
+    const ok = !findings.some((f) => f.severity === 'error');
+    return { record: { line, ok, date, type: type ?? (category ? typeOfCategory(category) : null), category, amount }, findings };
+  }
+}
+
+/**
+ * Reads and validates a ledger in one streaming pass, handing each record (valid or not) to
+ * `onRecord`. Memory holds the findings and the references seen, never the rows.
+ */
+export async function readLedger(
+  source: ByteSource,
+  ctx: LedgerContext,
+  options: ReadOptions & { sheet?: string | undefined },
+  onRecord: (record: LedgerRecord) => void = () => {},
+): Promise<LedgerFileSummary> {
+  const validator = new LedgerValidator(source.name, ctx);
+  const rowFindings: Finding[] = [];
+  const excluded: { line: number; codes: FindingCode[] }[] = [];
+  const table = await readAnyTable(source, { columns: LEDGER_COLUMNS, required: LEDGER_REQUIRED_HEADERS }, options, (row) => {
+    const { record, findings } = validator.validate(row);
+    for (const f of findings) rowFindings.push(f);
+    if (!record.ok) {
+      const codes = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.code))].sort();
+      excluded.push({ line: record.line, codes });
+    }
+    onRecord(record);
+  });
+  const findings = table.unusable
+    ? table.findings
+    : [
+        ...table.findings.filter((f) => f.code !== 'QUOTE_NOT_CLOSED'),
+        ...rowFindings,
+        ...table.findings.filter((f) => f.code === 'QUOTE_NOT_CLOSED'),
+      ];
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) f.severity === 'error' ? errors++ : warnings++;
+  return {
+    file: source.name,
+    kind: 'ledger',
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    rows: table.unusable ? 0 : table.rows,
+    errors,
+    warnings,
+    excludedRows: table.unusable ? 0 : excluded.length,
+    findings,
+    notices: table.notices,
+    unusable: table.unusable,
+    excluded: table.unusable ? [] : excluded,
+  };
+}

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, stat, unlink, writeFile, link } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { LANGS, type Lang } from '../../findings/catalogue.js';
+import { renderTemplateCsv } from '../../template/csv.js';
+import { buildTemplateModel, type TemplateModel } from '../../template/model.js';
+import { parseTemplateTexts, type TemplateTexts } from '../../template/texts.js';
+import { writeTemplateWorkbook } from '../../template/xlsx.js';
+import { UsageError } from '../errors.js';
+import { PACKAGE_ROOT, parseOptions } from '../options.js';
+import type { CommandContext } from '../shared.js';
+
+const TemplateOptionsSchema = z.object({
+  out: z
+    .string()
+    .trim()
+    .refine((s) => /\.(csv|xlsx)$/i.test(s), { message: '--out must name a .csv or an .xlsx file' })
+    .optional(),
+  lang: z.enum(LANGS, { message: '--lang takes sv or en' }).default('sv'),
+  force: z.boolean().default(false),
+  quiet: z.boolean().default(false),
+});
+
+/** Loads `templates/input-columns-<lang>.json`; a missing or malformed text is a bug in the package, not the user's mistake. */
+export async function loadTemplateTexts(lang: Lang): Promise<TemplateTexts> {
+  const file = `${PACKAGE_ROOT}templates/input-columns-${lang}.json`;
+  const parsed = parseTemplateTexts(JSON.parse(await readFile(file, 'utf8')) as unknown);
+  if ('problems' in parsed) throw new Error(`${file} is not a complete input template: ${parsed.problems.join('; ')}`);
+  if (parsed.texts.lang !== lang) throw new Error(`${file} says it is "${parsed.texts.lang}", not "${lang}"`);
+  return parsed.texts;
+}
+
+/** The template's bytes for an output file, by its extension. */
+async function templateBytes(model: TemplateModel, out: string, today: string): Promise<Uint8Array> {
+  return /\.xlsx$/i.test(out) ? writeTemplateWorkbook(model, { created: today }) : new TextEncoder().encode(renderTemplateCsv(model));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function existsError(out: string): UsageError {
+  return new UsageError(`${out} exists; use --force to replace it`);
+}
+
+/**
+ * Writes the bytes to a temporary file beside `out` and moves it into place, so a failure leaves no
+ * half-written file. Without `force` the move is a hard link, which fails if `out` appeared
+ * meanwhile: nothing is ever overwritten. The temporary file is removed whatever happens.
+ */
+async function writeFileSafely(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const cannot = (err: unknown) =>
+    new UsageError(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  try {
+    try {
+      await writeFile(tmp, bytes, { flag: 'wx' });
+    } catch (err) {
+      throw cannot(err);
+    }
+    if (force) {
+      await rename(tmp, out).catch((err: unknown) => {
+        throw cannot(err);
+      });
+      return;
+    }
+    try {
+      await link(tmp, out);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(out);
+      // File systems without hard links: check, then rename.
+      if (await exists(out)) throw existsError(out);
+      await rename(tmp, out).catch((e: unknown) => {
+        throw cannot(e);
+      });
+    }
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+}
+
+const LANGUAGE_NAME: Readonly<Record<Lang, string>> = { sv: 'Swedish', en: 'English' };
+
+/** `esf-report template [--out FILE] [--lang sv|en] [--force]`: a blank participant file to fill in. */
+export function templateCommand(ctx: CommandContext): Command {
+  const cmd = new Command('template')
+    .summary('write a blank participant file (CSV, or XLSX with dropdown lists)')
+    .description(
+      'Write a blank participant file with every column of the input contract, to fill in and check with validate.\n\n' +
+        'Without --out the CSV goes to stdout; --out FILE.csv writes it to a file. CSV files are UTF-8 with BOM and CRLF line ends.\n\n' +
+        '--out FILE.xlsx writes an Excel workbook: a note on each header (what the field is, its values, whether it is ' +
+        'required), dropdown lists for every enumerated column, date checks and the yyyy-mm-dd format on date columns, ' +
+        'ID columns as text, and a frozen header row.\n\n' +
+        '--lang sv (the default, for Swedish administrators): Swedish headers and values, ";" as Swedish Excel expects. ' +
+        '--lang en: the canonical English headers and values, ",".\n\n' +
+        'Never overwrites a file without --force. Exit code: 0 written, 2 bad arguments or existing output, 3 internal error.',
+    )
+    .option('--out <file>', 'the file to write: .csv or .xlsx (default: the CSV on stdout)')
+    .addOption(new Option('--lang <lang>', 'language of headers, values and notes (default: sv)').choices(LANGS))
+    .option('--force', 'replace an existing output file')
+    .option('--quiet', 'no notice on stderr')
+    .option('--no-color', 'no colour in the terminal (also NO_COLOR)')
+    .option('--debug', 'print the stack of an internal error');
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  esf-report template --out deltagare.xlsx                 # Swedish workbook with dropdowns and notes\n' +
+      '  esf-report template --out participants.xlsx --lang en\n' +
+      '  esf-report template > deltagare.csv                      # Swedish CSV header (;)\n' +
+      '  esf-report template --lang en --out participants.csv\n' +
+      '  esf-report validate deltagare.xlsx                       # check it once filled in\n',
+  );
+  cmd.action(async (raw: Record<string, unknown>) => {
+    const opts = parseOptions(TemplateOptionsSchema, raw);
+    const model = buildTemplateModel(opts.lang, await loadTemplateTexts(opts.lang));
+    const out = ctx.output;
+    if (opts.out === undefined) {
+      out.out(renderTemplateCsv(model));
+      return;
+    }
+    if (!opts.force && (await exists(opts.out))) throw existsError(opts.out);
+    await writeFileSafely(opts.out, await templateBytes(model, opts.out, ctx.today()), opts.force);
+    if (!opts.quiet) out.err(`wrote ${opts.out}: ${LANGUAGE_NAME[opts.lang]} template, ${model.columns.length} columns\n`);
+    out.out(`${opts.out}\n`);
+  });
+  return cmd;
+}

@@ -1,0 +1,143 @@
+import { isValidYmd, maxDate, minDate, parseIsoDate, plusMonths, ymdToIso, type IsoDate } from '../core/dates.js';
+
+/** A period as it is reported: its normalised label and its dates, clipped to the reporting range. */
+export interface PeriodRange {
+  readonly label: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+/** A resolved period with its reference date (`indicators.md`, "Period and reference date"). */
+export interface ReportingPeriod extends PeriodRange {
+  /** The day the figures describe: `--as-of`, or min(period end, today). */
+  readonly asOf: IsoDate;
+  /** True when the period ends after today: the figures are preliminary. */
+  readonly preliminary: boolean;
+  /** min(period end, asOf): the last day whose events count. */
+  readonly windowEnd: IsoDate;
+}
+
+/** What the user asked for, as raw strings (already trimmed or not). */
+export interface PeriodArgs {
+  readonly period?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly asOf?: string | undefined;
+}
+
+/** A usage problem with the period arguments; the CLI turns it into exit 2. */
+export interface PeriodError {
+  readonly error: string;
+}
+
+export function isPeriodError(value: ReportingPeriod | PeriodRange | PeriodError): value is PeriodError {
+  return 'error' in value;
+}
+
+/** The project period as the profile gives it. */
+export interface ProjectPeriod {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+/** The reporting range: project start to six months after the project end (the last leavers' follow-ups). */
+export function reportingRange(project: ProjectPeriod): { start: IsoDate; end: IsoDate } {
+  return { start: project.start, end: plusMonths(project.end, 6) };
+}
+
+function lastDayOfMonth(y: number, m: number): number {
+  for (let d = 31; d >= 28; d--) if (isValidYmd(y, m, d)) return d;
+  return 28;
+}
+
+/**
+ * Parses a `--period` argument into its normalised label and unclipped dates: `2025-Q2`,
+ * `2025-H1`/`2025-H2`, `2025-05`, `2025` or `project` (any case, surrounding spaces ignored).
+ */
+export function parsePeriodArgument(value: string, project: ProjectPeriod): PeriodRange | PeriodError {
+  const v = value.trim();
+  if (v.toLowerCase() === 'project') return { label: 'project', start: project.start, end: project.end };
+  let m = /^(\d{4})-?[Qq]([1-4])$/.exec(v);
+  if (m) {
+    const y = Number(m[1]);
+    const q = Number(m[2]);
+    const first = (q - 1) * 3 + 1;
+    return { label: `${y}-Q${q}`, start: ymdToIso(y, first, 1), end: ymdToIso(y, first + 2, lastDayOfMonth(y, first + 2)) };
+  }
+  m = /^(\d{4})-?[Hh]([12])$/.exec(v);
+  if (m) {
+    const y = Number(m[1]);
+    const h = Number(m[2]);
+    return h === 1
+      ? { label: `${y}-H1`, start: ymdToIso(y, 1, 1), end: ymdToIso(y, 6, 30) }
+      : { label: `${y}-H2`, start: ymdToIso(y, 7, 1), end: ymdToIso(y, 12, 31) };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return { error: `--period "${value}": there is no month ${m[2]}` };
+    return { label: ymdToIso(y, mo, 1).slice(0, 7), start: ymdToIso(y, mo, 1), end: ymdToIso(y, mo, lastDayOfMonth(y, mo)) };
+  }
+  m = /^(\d{4})$/.exec(v);
+  if (m) {
+    const y = Number(m[1]);
+    return { label: String(y), start: ymdToIso(y, 1, 1), end: ymdToIso(y, 12, 31) };
+  }
+  return {
+    error: `--period "${value}" is not a period: use a quarter (2025-Q2), a half-year (2025-H1, 2025-H2), a month (2025-05), a year (2025), "project", or --from DATE --to DATE`,
+  };
+}
+
+/**
+ * Resolves the period arguments against the project and today (`indicators.md`): parses
+ * `--period` or `--from/--to`, clips to the reporting range, rejects a period wholly outside it or
+ * starting after today, and settles the reference date and the window end. Never reads the clock.
+ */
+export function resolvePeriod(project: ProjectPeriod, args: PeriodArgs, today: IsoDate): ReportingPeriod | PeriodError {
+  const given = (s: string | undefined) => s !== undefined && s.trim() !== '';
+  let requested: PeriodRange;
+  if (given(args.period) && (given(args.from) || given(args.to))) {
+    return { error: 'give either --period or --from/--to, not both' };
+  }
+  if (given(args.period)) {
+    const parsed = parsePeriodArgument(args.period!, project);
+    if (isPeriodError(parsed)) return parsed;
+    requested = parsed;
+  } else if (given(args.from) || given(args.to)) {
+    if (!given(args.from)) return { error: '--to needs --from: give both dates of the period' };
+    if (!given(args.to)) return { error: '--from needs --to: give both dates of the period' };
+    const from = parseIsoDate(args.from!.trim());
+    const to = parseIsoDate(args.to!.trim());
+    if (!from) return { error: `--from "${args.from}" is not a date YYYY-MM-DD` };
+    if (!to) return { error: `--to "${args.to}" is not a date YYYY-MM-DD` };
+    if (from > to) return { error: `--from ${from} is after --to ${to}` };
+    requested = { label: `${from}..${to}`, start: from, end: to };
+  } else {
+    return { error: 'which period? give --period (2025-Q2, 2025-H1, 2025-05, 2025, project) or --from DATE --to DATE' };
+  }
+
+  const range = reportingRange(project);
+  if (requested.end < range.start || requested.start > range.end) {
+    return {
+      error: `the period ${requested.label} (${requested.start} – ${requested.end}) lies wholly outside the reporting range ${range.start} – ${range.end} (project start to six months after its end)`,
+    };
+  }
+  const start = maxDate(requested.start, range.start);
+  const end = minDate(requested.end, range.end);
+  if (start > today) {
+    return { error: `the period ${requested.label} starts on ${start}, after today (${today}); there are no figures for it yet` };
+  }
+
+  let asOf: IsoDate;
+  if (given(args.asOf)) {
+    const d = parseIsoDate(args.asOf!.trim());
+    if (!d) return { error: `--as-of "${args.asOf}" is not a date YYYY-MM-DD` };
+    if (d > today) return { error: `--as-of ${d} is after today (${today}); the figures cannot describe a day that has not come` };
+    if (d < start) return { error: `--as-of ${d} is before the period starts (${start})` };
+    asOf = d;
+  } else {
+    asOf = minDate(end, today);
+  }
+  return { label: requested.label, start, end, asOf, preliminary: end > today, windowEnd: minDate(end, asOf) };
+}

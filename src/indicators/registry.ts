@@ -1,0 +1,479 @@
+import { plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
+import type { ParticipantRecord } from '../participants/record.js';
+import { SENSITIVE_FIELDS } from '../participants/record.js';
+import type { TargetId } from '../project/profile.js';
+import type { ContextCode, IndicatorCode, IndicatorKind, TargetResultId } from './result.js';
+
+/**
+ * The one definition of every ESF+ indicator, context row and project target (`indicators.md`,
+ * `domain.md`). The computation, the JSON result, the text/CSV renderers and the workbook all
+ * read this file; nothing else knows a rule.
+ */
+
+export interface Names {
+  readonly en: string;
+  readonly sv: string;
+}
+
+/** Which date an indicator's event falls on. */
+export type EventDate = 'entry' | 'exit' | 'six-month-point';
+
+/** What the rules need beyond the record, computed once per record. */
+export interface RecordFacts {
+  /** Whole years between birth_date and entry_date (date-fns differenceInYears). */
+  readonly age: number;
+  /**
+   * exit_date + 6 calendar months (date-fns addMonths), null without an exit. The accumulator also
+   * leaves it null for an exit after the window end (its six-month point is later still).
+   */
+  readonly sixMonthPoint: IsoDate | null;
+}
+
+/**
+ * A complete record: every field the contract requires is present. Only such records reach the
+ * rules (`complete` rows always have them; `countable` checks it once).
+ */
+export type CountedRecord = ParticipantRecord & {
+  readonly gender: NonNullable<ParticipantRecord['gender']>;
+  readonly birthDate: IsoDate;
+  readonly entryDate: IsoDate;
+  readonly employmentStatus: NonNullable<ParticipantRecord['employmentStatus']>;
+  readonly isced: number;
+};
+
+export function isCountable(r: ParticipantRecord): r is CountedRecord {
+  return r.complete && r.gender !== null && r.birthDate !== null && r.entryDate !== null && r.employmentStatus !== null && r.isced !== null;
+}
+
+export function recordFacts(r: CountedRecord): RecordFacts {
+  return {
+    age: yearsBetween(r.birthDate, r.entryDate),
+    sixMonthPoint: r.exitDate === null ? null : plusMonths(r.exitDate, 6),
+  };
+}
+
+/** Long-term unemployed: more than 6 months when under 25 at entry, more than 12 from 25 (`indicators.md`). */
+export function isLongTermUnemployed(r: CountedRecord, f: RecordFacts): boolean {
+  if (r.employmentStatus !== 'unemployed' || r.unemploymentMonths === null) return false;
+  return r.unemploymentMonths > (f.age < 25 ? 6 : 12);
+}
+
+export type SensitiveField = (typeof SENSITIVE_FIELDS)[number];
+
+export interface IndicatorDefinition {
+  readonly code: IndicatorCode;
+  readonly name: Names;
+  /** A shorter name for fixed-width tables (text output); the full name everywhere else. */
+  readonly shortName: Names;
+  readonly kind: IndicatorKind;
+  readonly event: EventDate;
+  /** EECO12–EECO17: the sensitive answer behind the indicator (also reported as declined / unknown). */
+  readonly sensitive?: SensitiveField;
+  /**
+   * Whether the participant counts, given that the event date lies in the window. Results count
+   * only with a recorded answer; the window (≤ window end ≤ asOf) does the rest.
+   */
+  readonly applies: (r: CountedRecord, f: RecordFacts) => boolean;
+}
+
+const yes = (field: SensitiveField) => (r: CountedRecord) => r[field] === 'yes';
+
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    code: 'EECO01',
+    name: { en: 'Total number of participants', sv: 'Totalt antal deltagare' },
+    shortName: { en: 'Participants, total', sv: 'Deltagare totalt' },
+    kind: 'output',
+    event: 'entry',
+    applies: () => true,
+  },
+  {
+    code: 'EECO02',
+    name: { en: 'Unemployed, including long-term unemployed', sv: 'Arbetslösa, inklusive långtidsarbetslösa' },
+    shortName: { en: 'Unemployed (incl. long-term)', sv: 'Arbetslösa (inkl. långtids-)' },
+    kind: 'output',
+    event: 'entry',
+    applies: (r) => r.employmentStatus === 'unemployed',
+  },
+  {
+    code: 'EECO03',
+    name: { en: 'Long-term unemployed', sv: 'Långtidsarbetslösa' },
+    shortName: { en: 'Long-term unemployed', sv: 'Långtidsarbetslösa' },
+    kind: 'output',
+    event: 'entry',
+    applies: isLongTermUnemployed,
+  },
+  {
+    code: 'EECO04',
+    name: { en: 'Inactive', sv: 'Personer utanför arbetskraften' },
+    shortName: { en: 'Inactive', sv: 'Utanför arbetskraften' },
+    kind: 'output',
+    event: 'entry',
+    applies: (r) => r.employmentStatus === 'inactive',
+  },
+  {
+    code: 'EECO05',
+    name: { en: 'Employed, including self-employed', sv: 'Sysselsatta, inklusive egenföretagare' },
+    shortName: { en: 'Employed (incl. self-employed)', sv: 'Sysselsatta (inkl. egenföretagare)' },
+    kind: 'output',
+    event: 'entry',
+    applies: (r) => r.employmentStatus === 'employed',
+  },
+  {
+    code: 'EECO06',
+    name: { en: 'Below 18 years of age', sv: 'Personer under 18 år' },
+    shortName: { en: 'Below 18', sv: 'Under 18 år' },
+    kind: 'output',
+    event: 'entry',
+    applies: (_r, f) => f.age < 18,
+  },
+  {
+    code: 'EECO07',
+    name: { en: '18–29 years of age', sv: 'Personer 18–29 år' },
+    shortName: { en: 'Aged 18–29', sv: '18–29 år' },
+    kind: 'output',
+    event: 'entry',
+    applies: (_r, f) => f.age >= 18 && f.age <= 29,
+  },
+  {
+    code: 'EECO08',
+    name: { en: '55 years of age and above', sv: 'Personer 55 år och äldre' },
+    shortName: { en: 'Aged 55 and above', sv: '55 år och äldre' },
+    kind: 'output',
+    event: 'entry',
+    applies: (_r, f) => f.age >= 55,
+  },
+  {
+    code: 'EECO09',
+    name: { en: 'Lower secondary education or less (ISCED 0–2)', sv: 'Högst förgymnasial utbildning (ISCED 0–2)' },
+    shortName: { en: 'ISCED 0–2', sv: 'ISCED 0–2' },
+    kind: 'output',
+    event: 'entry',
+    applies: (r) => r.isced <= 2,
+  },
+  {
+    code: 'EECO10',
+    name: { en: 'Upper secondary or post-secondary (ISCED 3–4)', sv: 'Gymnasial eller eftergymnasial utbildning (ISCED 3–4)' },
+    shortName: { en: 'ISCED 3–4', sv: 'ISCED 3–4' },
+    kind: 'output',
+    event: 'entry',
+    applies: (r) => r.isced >= 3 && r.isced <= 4,
+  },
+  {
+    code: 'EECO11',
+    name: { en: 'Tertiary education (ISCED 5–8)', sv: 'Eftergymnasial utbildning på högskolenivå (ISCED 5–8)' },
+    shortName: { en: 'ISCED 5–8', sv: 'ISCED 5–8' },
+    kind: 'output',
+    event: 'entry',
+    applies: (r) => r.isced >= 5,
+  },
+  {
+    code: 'EECO12',
+    name: { en: 'Participants with disabilities', sv: 'Deltagare med funktionsnedsättning' },
+    shortName: { en: 'With disabilities', sv: 'Med funktionsnedsättning' },
+    kind: 'output',
+    event: 'entry',
+    sensitive: 'disability',
+    applies: yes('disability'),
+  },
+  {
+    code: 'EECO13',
+    name: { en: 'Third-country nationals', sv: 'Tredjelandsmedborgare' },
+    shortName: { en: 'Third-country nationals', sv: 'Tredjelandsmedborgare' },
+    kind: 'output',
+    event: 'entry',
+    sensitive: 'thirdCountryNational',
+    applies: yes('thirdCountryNational'),
+  },
+  {
+    code: 'EECO14',
+    name: { en: 'Participants with a foreign background', sv: 'Deltagare med utländsk bakgrund' },
+    shortName: { en: 'Foreign background', sv: 'Utländsk bakgrund' },
+    kind: 'output',
+    event: 'entry',
+    sensitive: 'foreignBackground',
+    applies: yes('foreignBackground'),
+  },
+  {
+    code: 'EECO15',
+    name: {
+      en: 'Minorities (incl. marginalised communities such as Roma)',
+      sv: 'Minoriteter (inklusive marginaliserade grupper såsom romer)',
+    },
+    shortName: { en: 'Minorities (incl. Roma)', sv: 'Minoriteter (inkl. romer)' },
+    kind: 'output',
+    event: 'entry',
+    sensitive: 'minority',
+    applies: yes('minority'),
+  },
+  {
+    code: 'EECO16',
+    name: { en: 'Homeless or affected by housing exclusion', sv: 'Hemlösa eller personer som drabbats av bostadsmässigt utanförskap' },
+    shortName: { en: 'Homeless / housing exclusion', sv: 'Hemlösa / bostadslösa' },
+    kind: 'output',
+    event: 'entry',
+    sensitive: 'homeless',
+    applies: yes('homeless'),
+  },
+  {
+    code: 'EECO17',
+    name: { en: 'Participants from rural areas', sv: 'Deltagare från landsbygdsområden' },
+    shortName: { en: 'From rural areas', sv: 'Från landsbygden' },
+    kind: 'output',
+    event: 'entry',
+    sensitive: 'rural',
+    applies: yes('rural'),
+  },
+  {
+    code: 'EECR01',
+    name: { en: 'Engaged in job searching upon leaving', sv: 'Deltagare som söker arbete när de lämnar insatsen' },
+    shortName: { en: 'Job searching on leaving', sv: 'Arbetssökande vid avslut' },
+    kind: 'result',
+    event: 'exit',
+    // decision (domain.md): only the inactive newly search; unemployed people already do
+    applies: (r) => r.employmentStatus === 'inactive' && r.exitStatus === 'job_searching',
+  },
+  {
+    code: 'EECR02',
+    name: { en: 'In education or training upon leaving', sv: 'Deltagare i utbildning när de lämnar insatsen' },
+    shortName: { en: 'In education on leaving', sv: 'I utbildning vid avslut' },
+    kind: 'result',
+    event: 'exit',
+    applies: (r) => r.exitStatus === 'education_training',
+  },
+  {
+    code: 'EECR03',
+    name: { en: 'Gaining a qualification upon leaving', sv: 'Deltagare som erhåller en kvalifikation när de lämnar insatsen' },
+    shortName: { en: 'Qualification on leaving', sv: 'Kvalifikation vid avslut' },
+    kind: 'result',
+    event: 'exit',
+    applies: (r) => r.qualificationGained === true,
+  },
+  {
+    code: 'EECR04',
+    name: {
+      en: 'In employment, including self-employment, upon leaving',
+      sv: 'Deltagare i sysselsättning, inklusive egenföretagare, när de lämnar insatsen',
+    },
+    shortName: { en: 'Employed on leaving', sv: 'I arbete vid avslut' },
+    kind: 'result',
+    event: 'exit',
+    applies: (r) => r.exitStatus === 'employed' || r.exitStatus === 'self_employed',
+  },
+  {
+    code: 'EECR05',
+    name: {
+      en: 'In employment, incl. self-employment, six months after leaving',
+      sv: 'Deltagare i sysselsättning, inklusive egenföretagare, sex månader efter att de lämnat insatsen',
+    },
+    shortName: { en: 'Employed 6 months after', sv: 'I arbete 6 mån efter' },
+    kind: 'longer-term-result',
+    event: 'six-month-point',
+    applies: (r) => r.status6m === 'employed' || r.status6m === 'self_employed',
+  },
+  {
+    code: 'EECR06',
+    name: {
+      en: 'Improved labour market situation six months after leaving',
+      sv: 'Deltagare med en förbättrad situation på arbetsmarknaden sex månader efter att de lämnat insatsen',
+    },
+    shortName: { en: 'Improved situation 6 months after', sv: 'Förbättrad situation 6 mån efter' },
+    kind: 'longer-term-result',
+    event: 'six-month-point',
+    // status_6m is deliberately not consulted (indicators.md)
+    applies: (r) => r.employmentStatus === 'employed' && r.improvedSituation6m === true,
+  },
+];
+
+/** Names of the two extra measures of EECO12–EECO17. */
+export const SENSITIVE_MEASURE_NAMES: Readonly<Record<'declined' | 'unknown', Names>> = {
+  declined: { en: 'declined to answer', sv: 'vill ej uppge' },
+  unknown: { en: 'unknown or no answer', sv: 'okänt eller inget svar' },
+};
+
+export interface ContextDefinition {
+  readonly code: ContextCode;
+  readonly name: Names;
+  readonly event: EventDate;
+  readonly applies: (r: CountedRecord, f: RecordFacts) => boolean;
+}
+
+export const CONTEXT_ROWS: readonly ContextDefinition[] = [
+  {
+    code: 'LEAVERS',
+    name: { en: 'Leavers', sv: 'Avslutade deltagare' },
+    event: 'exit',
+    applies: () => true,
+  },
+  {
+    code: 'FOLLOWUP_DUE',
+    name: { en: 'Six-month follow-up due', sv: 'Uppföljning efter 6 mån att göra' },
+    event: 'six-month-point',
+    applies: () => true,
+  },
+  {
+    code: 'FOLLOWUP_MISSING',
+    name: { en: 'Six-month follow-up missing', sv: 'Uppföljning efter 6 mån saknas' },
+    event: 'six-month-point',
+    applies: (r) => r.status6m === null || r.status6m === 'unknown',
+  },
+];
+
+/** Whom a target's rate is taken over. */
+export type TargetBase = 'planned' | 'entered' | 'leavers';
+
+/** How `onTrack` is judged (`indicators.md`). */
+export type OnTrackRule =
+  /** achieved.total ≥ targetCount × elapsed share of the project period */
+  | 'elapsed'
+  /** the women's share within targetRate ± 5 percentage points (45–55 % for 50 %) */
+  | 'gender-band'
+  /** rate ≥ targetRate */
+  | 'rate'
+  /** reference only: always null */
+  | 'none';
+
+export interface TargetDefinition {
+  readonly id: TargetResultId;
+  readonly name: Names;
+  readonly base: TargetBase;
+  readonly onTrack: OnTrackRule;
+  /** Whether targetCount (= targetRate × planned, rounded up) is reported; null for targets on leavers. */
+  readonly hasTargetCount: boolean;
+  /**
+   * Whether the participant achieved it, up to the window end. Called only for participants in the
+   * base: entered by the window end (T-PART … T-STU) or left by it (T-NET … T-TRANS).
+   */
+  readonly achieved: (r: CountedRecord, windowEnd: IsoDate) => boolean;
+  /** T-NET, T-COMP, T-SOC: a leaver without an answer (unknown or empty); stays in the base. */
+  readonly unanswered?: (r: CountedRecord) => boolean;
+}
+
+const on = (d: IsoDate | null, windowEnd: IsoDate) => d !== null && d <= windowEnd;
+const leftAs = (r: CountedRecord, windowEnd: IsoDate, statuses: readonly string[]) =>
+  on(r.exitDate, windowEnd) && r.exitStatus !== null && statuses.includes(r.exitStatus);
+
+export const TARGETS: readonly TargetDefinition[] = [
+  {
+    id: 'T-PART',
+    name: { en: 'Participants', sv: 'Deltagare' },
+    base: 'planned',
+    onTrack: 'elapsed',
+    hasTargetCount: true,
+    achieved: () => true,
+  },
+  {
+    id: 'T-GEN',
+    name: { en: 'Gender balance', sv: 'Jämn könsfördelning' },
+    base: 'entered',
+    onTrack: 'gender-band',
+    hasTargetCount: true,
+    achieved: () => true,
+  },
+  {
+    id: 'T-EMP',
+    name: { en: 'Employment', sv: 'Anställning' },
+    base: 'entered',
+    onTrack: 'elapsed',
+    hasTargetCount: true,
+    achieved: (r, w) =>
+      r.employmentStatus !== 'employed' && (on(r.employmentStart, w) || leftAs(r, w, ['employed', 'self_employed'])),
+  },
+  {
+    id: 'T-WT',
+    name: { en: 'Work training', sv: 'Praktisk arbetslivsträning' },
+    base: 'entered',
+    onTrack: 'elapsed',
+    hasTargetCount: true,
+    achieved: (r, w) => on(r.workTrainingStart, w),
+  },
+  {
+    id: 'T-STU',
+    name: { en: 'Studies', sv: 'Studier' },
+    base: 'entered',
+    onTrack: 'elapsed',
+    hasTargetCount: true,
+    achieved: (r, w) => on(r.studiesStart, w) || leftAs(r, w, ['education_training']),
+  },
+  {
+    id: 'T-NET',
+    name: { en: 'Wider network', sv: 'Utökat nätverk' },
+    base: 'leavers',
+    onTrack: 'rate',
+    hasTargetCount: false,
+    achieved: (r) => r.networkExpanded === 'yes',
+    unanswered: (r) => r.networkExpanded === 'unknown',
+  },
+  {
+    id: 'T-COMP',
+    name: { en: 'Labour-market competence', sv: 'Arbetsmarknadskompetens' },
+    base: 'leavers',
+    onTrack: 'rate',
+    hasTargetCount: false,
+    achieved: (r) => r.competenceImproved === 'yes',
+    unanswered: (r) => r.competenceImproved === 'unknown',
+  },
+  {
+    id: 'T-SOC',
+    name: { en: 'Understanding of society', sv: 'Förståelse för samhället' },
+    base: 'leavers',
+    onTrack: 'rate',
+    hasTargetCount: false,
+    achieved: (r) => r.understandingImproved === 'yes',
+    unanswered: (r) => r.understandingImproved === 'unknown',
+  },
+  {
+    id: 'T-TRANS',
+    name: { en: 'Work or studies', sv: 'Arbete eller studier' },
+    base: 'leavers',
+    onTrack: 'none',
+    hasTargetCount: false,
+    achieved: (r, w) =>
+      (r.exitStatus !== null && ['employed', 'self_employed', 'education_training'].includes(r.exitStatus)) ||
+      on(r.employmentStart, w) ||
+      on(r.studiesStart, w),
+  },
+];
+
+/** T-GEN: the women's share counts as balanced within this many percentage points of the target rate. */
+export const GENDER_BAND_POINTS = 5;
+
+/** The consistency tests of `indicators.md`, in the spec's order and wording. */
+export const CONSISTENCY_TESTS = [
+  'EECO01 = EECO02 + EECO04 + EECO05',
+  'EECO03 <= EECO02',
+  'EECO06 + EECO07 + EECO08 <= EECO01',
+  'EECO09 + EECO10 + EECO11 = EECO01',
+  'EECO12 <= EECO01',
+  'EECO13 <= EECO01',
+  'EECO14 <= EECO01',
+  'EECO15 <= EECO01',
+  'EECO16 <= EECO01',
+  'EECO17 <= EECO01',
+  'EECR01 <= LEAVERS',
+  'EECR02 <= LEAVERS',
+  'EECR03 <= LEAVERS',
+  'EECR04 <= LEAVERS',
+  'EECR05 <= FOLLOWUP_DUE',
+  'EECR06 <= FOLLOWUP_DUE',
+  'EECR06 <= EECO05',
+  'women + men + nonBinary = total',
+  'cumulative >= period',
+] as const;
+export type ConsistencyTest = (typeof CONSISTENCY_TESTS)[number];
+
+/** Swedish and English names of the gender columns (`W/M/X` in tables). */
+export const GENDER_LABELS: Readonly<Record<'women' | 'men' | 'nonBinary' | 'total', Names & { short: Names }>> = {
+  women: { en: 'Women', sv: 'Kvinnor', short: { en: 'W', sv: 'K' } },
+  men: { en: 'Men', sv: 'Män', short: { en: 'M', sv: 'M' } },
+  nonBinary: { en: 'Non-binary', sv: 'Icke-binära', short: { en: 'X', sv: 'X' } },
+  total: { en: 'Total', sv: 'Totalt', short: { en: 'Total', sv: 'Totalt' } },
+};
+
+export function indicatorDefinition(code: IndicatorCode): IndicatorDefinition {
+  return INDICATORS.find((d) => d.code === code)!;
+}
+
+export function targetDefinition(id: TargetResultId | TargetId): TargetDefinition {
+  return TARGETS.find((d) => d.id === id)!;
+}

@@ -8,6 +8,7 @@ import { diffCommand } from './commands/diff.js';
 import { financeCommand } from './commands/finance.js';
 import { validateLedgerFile } from './commands/finance-validate.js';
 import { indicatorsCommand } from './commands/indicators.js';
+import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut: (s) => output.out(s),
       writeErr: (s) => output.err(s),
     });
-  for (const make of [validateCommand, indicatorsCommand, financeCommand, templateCommand, diffCommand, schemaCommand]) {
+  for (const make of [validateCommand, indicatorsCommand, reportCommand, financeCommand, templateCommand, diffCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.exitOverride().configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
     cmd.showHelpAfterError('(run with --help for usage)');

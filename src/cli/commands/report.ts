@@ -1,0 +1,298 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { z } from 'zod';
+import type { Lang } from '../../findings/catalogue.js';
+import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../indicators/period.js';
+import { computeIndicators, type IndicatorsOutcome } from '../../indicators/run.js';
+import type { IndicatorsResult } from '../../indicators/result.js';
+import type { ProjectProfile } from '../../project/profile.js';
+import type { EncodingName } from '../../read/encoding.js';
+import type { Delimiter } from '../../read/table.js';
+import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '../../report/build-model.js';
+import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
+import { writeWorkbook } from '../../report/write-workbook.js';
+import { UsageError } from '../errors.js';
+import { fileSource, unreadableReason } from '../io.js';
+import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, parseOptions, terminalLang } from '../options.js';
+import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
+import { preliminaryNotice } from '../render-indicators.js';
+import { addCommonOptions, type CommandContext } from '../shared.js';
+import { unreadableSummary } from './validate.js';
+
+const ReportOptionsSchema = CommonOptionsSchema.extend({
+  period: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  out: z
+    .string()
+    .refine((s) => /\.xlsx$/i.test(s.trim()), { message: '--out must name an .xlsx file' })
+    .optional(),
+  force: z.boolean().default(false),
+  suppressBelow: z
+    .string()
+    .regex(/^\s*\d+\s*$/, { message: '--suppress-below takes a whole number of at least 2' })
+    .transform((s) => Number(s))
+    .refine((n) => n >= 2, { message: '--suppress-below takes a whole number of at least 2 (counts 1 … N−1 are hidden)' })
+    .optional(),
+  ledger: z.string().optional(),
+  budget: z.string().optional(),
+});
+type ReportOptions = z.infer<typeof ReportOptionsSchema>;
+
+/** What the finance module is given to plan the Financing sheet for `--ledger` / `--budget`. */
+export interface FinanceSheetRequest {
+  readonly ledger: string;
+  readonly budget: string | undefined;
+  readonly profile: ProjectProfile;
+  readonly period: ReportingPeriod;
+  readonly today: string;
+  readonly lang: Lang;
+  readonly encoding: EncodingName | undefined;
+  readonly delimiter: Delimiter | undefined;
+}
+
+/**
+ * Extension point: plans the Financing sheet from a ledger (the finance module supplies it).
+ * Its exit code joins the report's (the highest wins); 2 stops before anything is written.
+ */
+export type FinanceSheetProvider = (
+  request: FinanceSheetRequest,
+) => Promise<{ readonly financeSheet: NonNullable<ReportExtensions['financeSheet']>; readonly exitCode: 0 | 1 | 2 }>;
+
+/** The default output: `esf-report-<project id>-<period label>.xlsx` in the current directory, characters unsafe in file names replaced. */
+export function defaultReportFileName(projectId: string, periodLabel: string): string {
+  return `esf-report-${projectId}-${periodLabel}.xlsx`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/** The options that shape the workbook's contents, as the About sheet lists them (output path and terminal options left out, so the contents stay reproducible). */
+export function optionsUsed(opts: ReportOptions, lang: Lang): string[] {
+  const list: string[] = [];
+  if (opts.period !== undefined) list.push(`--period ${opts.period.trim()}`);
+  if (opts.from !== undefined) list.push(`--from ${opts.from.trim()}`);
+  if (opts.to !== undefined) list.push(`--to ${opts.to.trim()}`);
+  if (opts.asOf !== undefined) list.push(`--as-of ${opts.asOf}`);
+  list.push(`--lang ${lang}`);
+  if (opts.project !== undefined) list.push(`--project ${basename(opts.project)}`);
+  if (opts.encoding !== undefined) list.push(`--encoding ${opts.encoding}`);
+  if (opts.delimiter !== undefined) list.push(`--delimiter ${opts.delimiter === '\t' ? 'tab' : opts.delimiter}`);
+  if (opts.sheet !== undefined) list.push(`--sheet ${opts.sheet}`);
+  if (opts.suppressBelow !== undefined) list.push(`--suppress-below ${opts.suppressBelow}`);
+  if (opts.strict) list.push('--strict');
+  return list;
+}
+
+/** The workbook's generation time: midnight UTC of ESF_REPORT_TODAY when it is set (reproducible runs), else now. */
+export function generationTime(today: string, env: NodeJS.ProcessEnv, now: () => Date): string {
+  return env.ESF_REPORT_TODAY?.trim() ? `${today}T00:00:00.000Z` : now().toISOString();
+}
+
+/** Loads `templates/workbook-<lang>.json`; a missing or malformed label is a bug in the package, not the user's mistake. */
+export async function loadWorkbookLabels(lang: Lang): Promise<WorkbookLabels> {
+  const file = `${PACKAGE_ROOT}templates/workbook-${lang}.json`;
+  const parsed = parseWorkbookLabels(JSON.parse(await readFile(file, 'utf8')) as unknown);
+  if ('problems' in parsed) throw new Error(`${file} is not a complete workbook template: ${parsed.problems.join('; ')}`);
+  return parsed.labels;
+}
+
+/** SHA-256 of a file's bytes, read as a stream. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version: string }).version;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the bytes to a temporary file beside `out` and moves it into place: without `force`
+ * through a hard link, which fails if `out` appeared meanwhile, so nothing is ever overwritten.
+ * The temporary file is removed whatever happens.
+ */
+export async function writeFileSafely(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    try {
+      await writeFile(tmp, bytes, { flag: 'wx' });
+    } catch (err) {
+      throw new UsageError(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    if (force) {
+      await rename(tmp, out);
+      return;
+    }
+    try {
+      await link(tmp, out);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new UsageError(`${out} exists; use --force to replace it`);
+      // File systems without hard links: check, then rename.
+      if (await exists(out)) throw new UsageError(`${out} exists; use --force to replace it`);
+      await rename(tmp, out);
+    }
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+}
+
+const T = {
+  en: {
+    written: (r: IndicatorsResult, path: string) =>
+      `${r.project.id} ${r.period.label}: ${r.records.rows} rows, ${r.records.counted} counted, ${r.records.excluded} excluded; wrote ${path}`,
+    excluded: (n: number) =>
+      `${n} row${n === 1 ? '' : 's'} with errors ${n === 1 ? 'is' : 'are'} left out of every figure and listed on the Data quality sheet (esf-report validate FILE shows how to fix them).`,
+    strict: (s: FileSummaryView) =>
+      `--strict: not written: ${s.errors} error${s.errors === 1 ? '' : 's'} (${s.excludedRows} row${s.excludedRows === 1 ? '' : 's'} excluded), ${s.warnings} warning${s.warnings === 1 ? '' : 's'}; run esf-report validate FILE to see them.`,
+    noFinance: '--ledger/--budget: the Financing sheet is not available in this build',
+    budgetWithoutLedger: '--budget needs --ledger',
+    sameFile: (out: string) => `--out ${out} is the input file; the input is never changed`,
+    exists: (out: string) => `${out} exists; use --force to replace it`,
+  },
+  sv: {
+    written: (r: IndicatorsResult, path: string) =>
+      `${r.project.id} ${r.period.label}: ${r.records.rows} rader, ${r.records.counted} räknas, ${r.records.excluded} utesluts; skrev ${path}`,
+    excluded: (n: number) =>
+      `${n} ${n === 1 ? 'rad' : 'rader'} med fel räknas inte i någon siffra och listas på bladet Datakvalitet (esf-report validate FIL visar hur de rättas).`,
+    strict: (s: FileSummaryView) =>
+      `--strict: skrevs inte: ${s.errors} fel (${s.excludedRows} ${s.excludedRows === 1 ? 'rad' : 'rader'} utesluts), ${s.warnings} ${s.warnings === 1 ? 'varning' : 'varningar'}; kör esf-report validate FIL för att se dem.`,
+    noFinance: '--ledger/--budget: bladet Finansiering finns inte i denna version',
+    budgetWithoutLedger: '--budget kräver --ledger',
+    sameFile: (out: string) => `--out ${out} är indatafilen; indata ändras aldrig`,
+    exists: (out: string) => `${out} finns redan; använd --force för att ersätta den`,
+  },
+} as const;
+
+/** `esf-report report FILE --period P`: the funder-ready workbook. `finance` plugs in the Financing sheet when the finance module supplies it. */
+export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvider): Command {
+  const cmd = new Command('report')
+    .summary('write the funder-ready Excel workbook')
+    .description(
+      'Write the funder-ready Excel workbook for a period: summary, ESF+ indicators, project targets, monthly and ' +
+        'cohort figures, data quality and an About sheet, in Swedish (default) or English (--lang en). Rows with errors ' +
+        'count nowhere and are listed on the Data quality sheet. Never overwrites a file without --force.\n\n' +
+        'Exit code: 0 written; 1 written, but rows were excluded (with --strict: nothing written); 2 bad arguments, ' +
+        'unusable file or existing output; 3 internal error.',
+    )
+    .argument('<file>', 'participant export (CSV; any encoding Excel writes)')
+    .option('--period <period>', 'quarter 2025-Q2, half-year 2025-H1/2025-H2, month 2025-05, year 2025, or "project"')
+    .option('--from <date>', 'first day of a period YYYY-MM-DD (with --to, instead of --period)')
+    .option('--to <date>', 'last day of a period YYYY-MM-DD (with --from)')
+    .option('--out <file.xlsx>', 'the workbook to write (default: esf-report-<project id>-<period>.xlsx here)')
+    .option('--force', 'replace an existing output file')
+    .option('--strict', 'write nothing (exit 1) when rows are excluded or there are warnings')
+    .option('--suppress-below <n>', 'show counts from 1 to n−1 as "<n" (for copies shared outside the funder)')
+    .option('--ledger <file>', 'co-financing ledger for the Financing sheet')
+    .option('--budget <file>', 'budget for the Financing sheet (with --ledger)');
+  addCommonOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  esf-report report fixtures/participants.csv --period 2025-Q2\n' +
+      '  esf-report report export.csv --period 2025-H1 --out hissen-2025-H1.xlsx --force\n' +
+      '  esf-report report export.csv --period project --lang en\n' +
+      '  esf-report report export.csv --period 2025 --suppress-below 5 --out hissen-2025-extern.xlsx\n' +
+      '  esf-report report export.csv --period 2025-Q4 --strict      # no workbook if any row has errors\n',
+  );
+  cmd.action(async (file: string, raw: Record<string, unknown>) => {
+    const opts = parseOptions(ReportOptionsSchema, raw);
+    const today = ctx.today();
+    const profile = await loadProfile(opts.project);
+    const period = resolvePeriod(profile.period, { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf }, today);
+    if (isPeriodError(period)) throw new UsageError(period.error);
+    const lang: Lang = opts.lang ?? 'sv';
+    const termLang = terminalLang(opts.lang);
+    const t = T[termLang];
+    const out = ctx.output;
+
+    if (opts.budget !== undefined && opts.ledger === undefined) throw new UsageError(t.budgetWithoutLedger);
+    if (opts.ledger !== undefined && finance === undefined) throw new UsageError(t.noFinance);
+
+    const outPath = opts.out?.trim() ?? defaultReportFileName(profile.id, period.label);
+    if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath));
+    if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath));
+    const labels = await loadWorkbookLabels(lang);
+
+    const reason = await unreadableReason(file);
+    let outcome: IndicatorsOutcome | undefined;
+    let unreadable: FileSummaryView | undefined;
+    if (reason) {
+      unreadable = unreadableSummary(file, 'participants', reason);
+    } else {
+      outcome = await computeIndicators(fileSource(file), profile, {
+        period,
+        asOf: period.asOf,
+        today,
+        lang,
+        encoding: opts.encoding,
+        delimiter: opts.delimiter,
+        sheet: opts.sheet,
+      });
+      if (!opts.quiet) for (const n of outcome.summary.notices) out.err(`${noticeText(n, termLang)}\n`);
+    }
+    if (unreadable || !outcome?.usable) {
+      out.err(renderValidationText([unreadable ?? outcome!.summary], termLang, out.color));
+      ctx.setExitCode(2);
+      return;
+    }
+    const { result, summary } = outcome;
+
+    let exitCode = validationExitCode([summary], opts.strict);
+    const extensions: { financeSheet?: NonNullable<ReportExtensions['financeSheet']> } = {};
+    if (opts.ledger !== undefined && finance) {
+      const f = await finance({
+        ledger: opts.ledger,
+        budget: opts.budget,
+        profile,
+        period,
+        today,
+        lang,
+        encoding: opts.encoding,
+        delimiter: opts.delimiter,
+      });
+      if (f.exitCode === 2) {
+        ctx.setExitCode(2);
+        return;
+      }
+      exitCode = Math.max(exitCode, f.exitCode) as 0 | 1 | 2;
+      extensions.financeSheet = f.financeSheet;
+    }
+    if (opts.strict && exitCode === 1) {
+      out.err(`${t.strict(summary)}\n`);
+      ctx.setExitCode(1);
+      return;
+    }
+
+    const meta: WorkbookMeta = {
+      toolVersion: packageVersion(),
+      input: { name: basename(file), sha256: await sha256File(file) },
+      options: optionsUsed(opts, lang),
+      profileFile: opts.project === undefined ? null : basename(opts.project),
+      generatedAt: generationTime(today, process.env, () => new Date()),
+      suppressBelow: opts.suppressBelow ?? null,
+    };
+    const model = buildWorkbookModel(result, profile, labels, meta, extensions);
+    await writeFileSafely(outPath, await writeWorkbook(model), opts.force);
+
+    if (!opts.quiet) {
+      if (result.period.preliminary) out.err(`${preliminaryNotice(result, today, termLang)}\n`);
+      if (result.records.excluded > 0) out.err(`${t.excluded(result.records.excluded)}\n`);
+      out.err(`${t.written(result, outPath)}\n`);
+    }
+    out.out(`${outPath}\n`);
+    ctx.setExitCode(exitCode);
+  });
+  return cmd;
+}

@@ -1,0 +1,77 @@
+import type { IndicatorsResult } from '../indicators/result.js';
+import type { ProjectProfile } from '../project/profile.js';
+import { makeFigures } from './figures.js';
+import { fillLabel, type WorkbookLabels } from './labels.js';
+import type { SheetModel, WorkbookModel } from './model.js';
+import { registryNames, type ReportNames } from './names.js';
+import { makeSheetContext, type SheetContext, type WorkbookMeta } from './sheet-context.js';
+import { aboutSheet } from './sheets/about.js';
+import { cohortsSheet } from './sheets/cohorts.js';
+import { dataQualitySheet } from './sheets/data-quality.js';
+import { indicatorsSheet } from './sheets/indicators.js';
+import { monthlySheet } from './sheets/monthly.js';
+import { summarySheet } from './sheets/summary.js';
+import { targetsSheet } from './sheets/targets.js';
+
+export type { WorkbookMeta } from './sheet-context.js';
+
+/** What a Financing sheet planner is given: the sheet's name, its print header and footer, and the shared helpers. */
+export interface FinanceSheetInput {
+  readonly name: string;
+  readonly print: SheetModel['print'];
+  readonly context: SheetContext;
+}
+
+/**
+ * Extension points for sheets planned elsewhere. `financeSheet` is where the finance module
+ * (`--ledger` / `--budget`) plugs in the Financing sheet; it is placed after Targets and gets
+ * the same print setup and formats as every other sheet.
+ */
+export interface ReportExtensions {
+  readonly financeSheet?: (input: FinanceSheetInput) => SheetModel;
+}
+
+/**
+ * Plans the whole workbook from the indicator result: pure, no I/O, no clock (the generation time
+ * comes in `meta`). The same result, profile, labels and meta always give the same model.
+ */
+export function buildWorkbookModel(
+  result: IndicatorsResult,
+  profile: ProjectProfile,
+  labels: WorkbookLabels,
+  meta: WorkbookMeta,
+  extensions: ReportExtensions = {},
+  names: ReportNames = registryNames(labels.lang),
+): WorkbookModel {
+  if (meta.suppressBelow !== null && (!Number.isInteger(meta.suppressBelow) || meta.suppressBelow < 2)) {
+    throw new Error(`suppressBelow must be an integer of at least 2, not ${meta.suppressBelow}`);
+  }
+  const figures = makeFigures(meta.suppressBelow, labels.common);
+  const ctx = makeSheetContext(result, profile, labels, meta, names, figures);
+  const sheets: SheetModel[] = [summarySheet(ctx), indicatorsSheet(ctx), targetsSheet(ctx)];
+  if (extensions.financeSheet) {
+    const name = labels.sheetNames.financing;
+    sheets.push(extensions.financeSheet({ name, print: ctx.print(name), context: ctx }));
+  }
+  sheets.push(monthlySheet(ctx), cohortsSheet(ctx), dataQualitySheet(ctx), aboutSheet(ctx));
+
+  const vars = {
+    projectId: result.project.id,
+    projectName: result.project.name,
+    period: result.period.label,
+    start: result.period.start,
+    end: result.period.end,
+    asOf: result.period.asOf,
+  };
+  return {
+    properties: {
+      title: fillLabel(labels.document.title, vars),
+      subject: fillLabel(labels.document.subject, vars),
+      keywords: fillLabel(labels.document.keywords, vars),
+      company: profile.owner.name,
+      creator: 'esf-report',
+      created: meta.generatedAt,
+    },
+    sheets,
+  };
+}

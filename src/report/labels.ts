@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { LANGS } from '../findings/catalogue.js';
+import { CONTEXT_CODES, INDICATOR_CODES } from '../indicators/result.js';
+
+/**
+ * Every label of the workbook lives in `templates/workbook-<lang>.json`; this schema makes a missing
+ * or empty label fail loudly when the template is loaded, never show up as a blank cell.
+ */
+
+const label = z.string().min(1);
+
+/** Excel's sheet-name rules: 1–31 characters, none of `[ ] : * ? / \`, no leading or trailing apostrophe. */
+const sheetName = z
+  .string()
+  .min(1)
+  .max(31)
+  .regex(/^[^[\]:*?/\\]+$/, { message: 'a sheet name must not contain [ ] : * ? / \\' })
+  .refine((s) => !s.startsWith("'") && !s.endsWith("'"), { message: 'a sheet name must not start or end with an apostrophe' });
+
+const DEFINITION_CODES = [...INDICATOR_CODES, ...CONTEXT_CODES] as const;
+
+export const WorkbookLabelsSchema = z.object({
+  lang: z.enum(LANGS),
+  sheetNames: z.object({
+    summary: sheetName,
+    indicators: sheetName,
+    targets: sheetName,
+    /** Used by the finance sheet when it is added (see `ReportExtensions`). */
+    financing: sheetName,
+    monthly: sheetName,
+    cohorts: sheetName,
+    dataQuality: sheetName,
+    about: sheetName,
+  }),
+  common: z.object({
+    yes: label,
+    no: label,
+    notApplicable: label,
+    /** What a rate built on a suppressed count shows instead. */
+    hidden: label,
+    women: label,
+    men: label,
+    nonBinary: label,
+    total: label,
+  }),
+  document: z.object({ title: label, subject: label, keywords: label }),
+  /** Page header and footer texts; `&P` and `&N` are Excel's page number and page count. */
+  page: z.object({ header: label, footerLeft: label, footerCenter: label, footerRight: label }),
+  summary: z.object({
+    title: label,
+    sections: z.object({ project: label, period: label, records: label, targets: label }),
+    fields: z.object({
+      diarienummer: label,
+      name: label,
+      owner: label,
+      orgNr: label,
+      fund: label,
+      cci: label,
+      programmeArea: label,
+      specificObjective: label,
+      nuts2: label,
+      region: label,
+      interventionType: label,
+      projectStart: label,
+      projectEnd: label,
+      period: label,
+      periodStart: label,
+      periodEnd: label,
+      asOf: label,
+      preliminary: label,
+      rows: label,
+      counted: label,
+      excluded: label,
+      notYetEntered: label,
+      consistency: label,
+    }),
+    targetColumns: z.object({ target: label, targetRate: label, targetCount: label, achieved: label, rate: label, onTrack: label }),
+  }),
+  indicators: z.object({
+    columns: z.object({ code: label, name: label, period: label, cumulative: label }),
+    groups: z.object({ output: label, result: label, longerTermResult: label, context: label }),
+  }),
+  targets: z.object({
+    columns: z.object({
+      id: label,
+      name: label,
+      targetRate: label,
+      targetCount: label,
+      base: label,
+      achieved: label,
+      rate: label,
+      onTrack: label,
+    }),
+    unanswered: label,
+    reference: label,
+    referenceWomen: label,
+  }),
+  monthly: z.object({
+    columns: z.object({ month: label, starters: label, leavers: label }),
+    total: label,
+  }),
+  cohorts: z.object({
+    columns: z.object({ cohort: label, measure: label }),
+    measures: z.object({ starters: label, leavers: label, employed: label, studies: label, workTraining: label }),
+    none: label,
+  }),
+  dataQuality: z.object({
+    columns: z.object({
+      line: label,
+      participantId: label,
+      excluded: label,
+      severity: label,
+      code: label,
+      column: label,
+      message: label,
+    }),
+    severity: z.object({ error: label, warning: label }),
+    noFindings: label,
+    consistencyColumns: z.object({ test: label, holds: label }),
+  }),
+  about: z.object({
+    title: label,
+    fields: z.object({
+      tool: label,
+      inputFile: label,
+      sha256: label,
+      profile: label,
+      options: label,
+      rulesVersion: label,
+      generatedAt: label,
+    }),
+    builtInProfile: label,
+    definitionsTitle: label,
+    definitionColumns: z.object({ code: label, name: label, definition: label }),
+    /** One line per indicator and context row; zod's enum-keyed record requires every code. */
+    definitions: z.record(z.enum(DEFINITION_CODES), label),
+    periodRule: label,
+    completenessTitle: label,
+    completeness: label,
+    privacy: label,
+    preliminary: label,
+    suppression: label,
+  }),
+});
+
+export type WorkbookLabels = z.infer<typeof WorkbookLabelsSchema>;
+
+/** Checks a parsed template; the problems name the path of each missing or bad label. */
+export function parseWorkbookLabels(data: unknown): { labels: WorkbookLabels } | { problems: string[] } {
+  const result = WorkbookLabelsSchema.safeParse(data);
+  if (result.success) return { labels: result.data };
+  return { problems: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+}
+
+/**
+ * Fills `{name}` placeholders of a label. A placeholder without a value is a bug in a template
+ * and throws, so a label never reaches the workbook with a literal `{…}` in it.
+ */
+export function fillLabel(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{([A-Za-z]+)\}/g, (_m, key: string) => {
+    const v = values[key];
+    if (v === undefined) throw new Error(`workbook template: no value for {${key}} in "${template}"`);
+    return String(v);
+  });
+}

@@ -1,0 +1,108 @@
+import type { IsoDate } from '../core/dates.js';
+
+/**
+ * The workbook as plain data: what `buildWorkbookModel` plans and `writeWorkbook` writes. Nothing
+ * here knows exceljs, so the plan can be checked in tests without writing a file.
+ */
+
+/** One cell. The kind fixes the number format: counts `0`, rates `0.0%`, dates `yyyy-mm-dd`. */
+export type CellModel =
+  /** An empty cell that belongs to its table (styled like its row). */
+  | { readonly kind: 'empty' }
+  /** An empty cell outside any table: no style at all (the space between two tables side by side). */
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'text'; readonly value: string; readonly indent?: number; readonly align?: 'center' | 'right' }
+  /** A whole count of participants. */
+  | { readonly kind: 'count'; readonly value: number }
+  /** Any other whole number shown as such (line numbers). */
+  | { readonly kind: 'integer'; readonly value: number }
+  /** A share between 0 and 1. */
+  | { readonly kind: 'rate'; readonly value: number }
+  | { readonly kind: 'date'; readonly value: IsoDate }
+  /** A calendar month `YYYY-MM`, written as its first day with a month format. */
+  | { readonly kind: 'month'; readonly value: string }
+  /** A moment in UTC, ISO 8601 (`2026-11-25T10:00:00.000Z`). */
+  | { readonly kind: 'datetime'; readonly value: string }
+  /** A count or rate hidden by `--suppress-below`: "<N" or the hidden label, right-aligned like a figure. */
+  | { readonly kind: 'suppressed'; readonly value: string };
+
+/**
+ * How a row looks: `title` (large, bold), `section` (bold, a heading inside a sheet), `header`
+ * (bold, shaded column headers), `group` (bold group title inside a table), `data` (a table row),
+ * `field` (a label and its value, every value left-aligned), `total` (bold figures), `note` (a
+ * paragraph in the first cell, spread over the table's width and wrapped).
+ */
+export type RowStyle = 'title' | 'section' | 'header' | 'group' | 'data' | 'field' | 'total' | 'note';
+
+export interface RowModel {
+  readonly style: RowStyle;
+  readonly cells: readonly CellModel[];
+}
+
+/** A rectangle of merged cells, 1-based and inclusive. */
+export interface MergeModel {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface WrapModel {
+  /** 1-based. */
+  readonly column: number;
+  readonly maxWidth: number;
+}
+
+export type SheetKey = 'summary' | 'indicators' | 'targets' | 'financing' | 'monthly' | 'cohorts' | 'dataQuality' | 'about';
+
+export interface SheetModel {
+  readonly key: SheetKey;
+  readonly name: string;
+  /** How many rows at the top stay frozen on screen and repeat on every printed page. */
+  readonly headerRows: number;
+  /** How many columns at the left stay frozen on screen (0 for none). */
+  readonly frozenColumns: number;
+  readonly rows: readonly RowModel[];
+  readonly merges: readonly MergeModel[];
+  /** Columns whose long texts wrap at `maxWidth` characters instead of widening the column. */
+  readonly wrap: readonly WrapModel[];
+  /** Page header and footer, in Excel's header/footer code (`&L`, `&C`, `&R`, `&P`, `&N`; a literal `&` doubled). */
+  readonly print: { readonly header: string; readonly footer: string };
+  /**
+   * Pages tall when printed: 0 = as many as needed (every table), 1 = shrink to one page (the
+   * Summary, a one-page overview). Always one page wide.
+   */
+  readonly pagesTall: 0 | 1;
+}
+
+export interface DocumentProperties {
+  readonly title: string;
+  readonly subject: string;
+  readonly keywords: string;
+  /** The project owner. */
+  readonly company: string;
+  readonly creator: string;
+  /** The generation time (ISO 8601, UTC) from the injected clock: created and modified both. */
+  readonly created: string;
+}
+
+export interface WorkbookModel {
+  readonly properties: DocumentProperties;
+  readonly sheets: readonly SheetModel[];
+}
+
+export const EMPTY: CellModel = { kind: 'empty' };
+export const BLANK: CellModel = { kind: 'blank' };
+
+export function text(value: string, indent?: number): CellModel {
+  return indent === undefined ? { kind: 'text', value } : { kind: 'text', value, indent };
+}
+
+/** A short mark (yes, no, –) centred in its column. */
+export function mark(value: string): CellModel {
+  return { kind: 'text', value, align: 'center' };
+}
+
+export function integer(value: number): CellModel {
+  return { kind: 'integer', value };
+}

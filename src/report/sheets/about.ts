@@ -1,0 +1,56 @@
+import { CONTEXT_CODES, INDICATOR_CODES } from '../../indicators/result.js';
+import { maskPersonnummer } from '../../participants/personnummer.js';
+import { fillLabel } from '../labels.js';
+import { text, type CellModel, type SheetModel } from '../model.js';
+import { SheetBuilder } from '../sheet-builder.js';
+import type { SheetContext } from '../sheet-context.js';
+
+const WIDTH = 3;
+
+/**
+ * About: the tool, the input file and its SHA-256, the options, the rules version, when it was made
+ * (the only moment in the workbook), notes (preliminary, suppression, privacy), one line per
+ * indicator and the completeness rule.
+ */
+export function aboutSheet(ctx: SheetContext): SheetModel {
+  const { result, labels, meta, names } = ctx;
+  const l = labels.about;
+  const f = l.fields;
+  const b = new SheetBuilder();
+  const field = (label: string, value: CellModel) => b.add('field', [text(label), value]);
+  const note = (s: string) => b.addSpanning('note', text(s), WIDTH);
+
+  b.addSpanning('title', text(l.title), WIDTH);
+  b.blank();
+  field(f.tool, text(`esf-report ${meta.toolVersion}`));
+  // The file name and options come from the command line: masked like any text that could carry a personnummer.
+  field(f.inputFile, text(maskPersonnummer(meta.input.name)));
+  field(f.sha256, text(meta.input.sha256));
+  field(f.profile, text(meta.profileFile === null ? fillLabel(l.builtInProfile, { projectId: ctx.profile.id }) : maskPersonnummer(meta.profileFile)));
+  field(f.options, text(maskPersonnummer(meta.options.join(' '))));
+  field(f.rulesVersion, text(result.schema));
+  field(f.generatedAt, { kind: 'datetime', value: meta.generatedAt });
+
+  b.blank();
+  if (result.period.preliminary) note(l.preliminary);
+  if (meta.suppressBelow !== null) {
+    note(fillLabel(l.suppression, { n: meta.suppressBelow, max: meta.suppressBelow - 1, hidden: labels.common.hidden }));
+  }
+  note(l.privacy);
+
+  b.blank();
+  b.add('section', [text(l.definitionsTitle)]);
+  const dc = l.definitionColumns;
+  b.add('header', [text(dc.code), text(dc.name), text(dc.definition)]);
+  for (const code of INDICATOR_CODES) b.add('data', [text(code), text(names.indicator(code)), text(l.definitions[code])]);
+  for (const code of CONTEXT_CODES) b.add('data', [text(code), text(names.context(code)), text(l.definitions[code])]);
+  b.blank();
+  note(l.periodRule);
+
+  b.blank();
+  b.add('section', [text(l.completenessTitle)]);
+  note(l.completeness);
+
+  const name = labels.sheetNames.about;
+  return b.build({ key: 'about', name, headerRows: 1, wrap: [{ column: 2, maxWidth: 66 }, { column: 3, maxWidth: 70 }], print: ctx.print(name) });
+}

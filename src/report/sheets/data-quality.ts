@@ -1,0 +1,63 @@
+import type { RenderedFinding } from '../../findings/render.js';
+import { maskPersonnummer } from '../../participants/personnummer.js';
+import { BLANK, EMPTY, integer, text, type CellModel, type SheetModel } from '../model.js';
+import { SheetBuilder } from '../sheet-builder.js';
+import type { SheetContext } from '../sheet-context.js';
+
+/** Columns of the findings: line, participant ID, row excluded, severity, code, column, message; then a blank column, the test and whether it holds. */
+const FINDINGS_COLUMNS = 7;
+const MESSAGE_COLUMN = 7;
+
+/** File-level findings first, then by line; errors before warnings on a line; then by code. Deterministic whatever the engine's order. */
+export function sortFindings(findings: readonly RenderedFinding[]): RenderedFinding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+      a.code.localeCompare(b.code) ||
+      (a.column ?? '').localeCompare(b.column ?? ''),
+  );
+}
+
+/**
+ * Data quality: every finding of the file (participant ID joined from the excluded rows by line;
+ * nothing personal beyond that ID), and beside it, after a blank column, the aggregate consistency
+ * tests with whether they hold. Side by side, both tables share the frozen, repeated header row, and
+ * a long list of findings never pushes the tests onto a page under the findings' headings.
+ */
+export function dataQualitySheet(ctx: SheetContext): SheetModel {
+  const { result, labels } = ctx;
+  const l = labels.dataQuality;
+  const c = l.columns;
+  const excludedByLine = new Map(result.excluded.map((e) => [e.line, e] as const));
+  const b = new SheetBuilder();
+  b.add('header', [
+    ...[c.line, c.participantId, c.excluded, c.severity, c.code, c.column, c.message].map((s) => text(s)),
+    BLANK,
+    text(l.consistencyColumns.test),
+    text(l.consistencyColumns.holds),
+  ]);
+  const findings = sortFindings(result.findings).map((f): CellModel[] => {
+    const excluded = f.line === null ? undefined : excludedByLine.get(f.line);
+    return [
+      f.line === null ? EMPTY : integer(f.line),
+      excluded?.participantId ? text(maskPersonnummer(excluded.participantId)) : EMPTY,
+      f.line === null ? EMPTY : ctx.yesNo(excluded !== undefined),
+      text(l.severity[f.severity]),
+      text(f.code),
+      f.column === null ? EMPTY : text(f.column),
+      // The engine masks messages already; masking again costs nothing and keeps the workbook safe whatever fed it.
+      text(maskPersonnummer(f.message)),
+    ];
+  });
+  const tests = result.consistency.map((t): CellModel[] => [text(t.test), ctx.yesNo(t.holds)]);
+  const rows = Math.max(findings.length, 1, tests.length);
+  const none = Array.from({ length: FINDINGS_COLUMNS }, () => BLANK);
+  for (let i = 0; i < rows; i++) {
+    const left = findings[i] ?? (i === 0 ? [text(l.noFindings), ...none.slice(1)] : none);
+    const row = b.add('data', [...left, BLANK, ...(tests[i] ?? [BLANK, BLANK])]);
+    if (i === 0 && findings.length === 0) b.merge(row, 1, row, FINDINGS_COLUMNS);
+  }
+  const name = labels.sheetNames.dataQuality;
+  return b.build({ key: 'dataQuality', name, headerRows: 1, wrap: [{ column: MESSAGE_COLUMN, maxWidth: 70 }], print: ctx.print(name) });
+}

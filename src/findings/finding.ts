@@ -11,6 +11,8 @@ export interface Finding {
   readonly line: number | null;
   readonly column: string | null;
   readonly args: FindingArgs;
+  /** The row's participant ID, when the finding is on a row whose ID is valid (set by the participant reader). */
+  readonly participantId?: string | null;
 }
 
 /** Builds a finding with the code's default severity (callers may override it, e.g. per-quarter checks). */

@@ -345,7 +345,7 @@ export function createIndicatorAccumulator(profile: ProjectProfile, options: Acc
         targets,
         consistency: [],
         excluded: excludedRows,
-        findings: summary.findings.map((f) => renderFinding(f, lang)),
+        findings: summary.findings.map((f) => ({ ...renderFinding(f, lang), participantId: f.participantId ?? null })),
         monthly: monthsFrom(projectStart, windowEnd).map((m, i): MonthRow => {
           const row = months[i];
           return { month: m, starters: row ? row.starters.value() : zero(), leavers: row ? row.leavers.value() : zero() };

@@ -82,6 +82,8 @@ export const RenderedFindingSchema = z.object({
   line: z.number().int().positive().nullable(),
   column: z.string().nullable(),
   message: z.string(),
+  /** Extra field: the row's participant ID when it is valid (never a personnummer). */
+  participantId: z.string().nullable().optional(),
 });
 
 /** Starters and leavers of one calendar month (the rhythm of SCB's participant reports). */

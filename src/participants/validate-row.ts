@@ -285,11 +285,11 @@ export class ParticipantValidator {
     const employmentStart = this.resultDate('employment_start', entryDate);
 
     let complete = true;
-    for (const f of findings) {
-      if (f.severity === 'error') {
-        complete = false;
-        break;
-      }
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (f.severity === 'error') complete = false;
+      // the data-quality lists name the participant by ID beside the line
+      if (participantId !== null) findings[i] = { ...f, participantId };
     }
     const record: ParticipantRecord = {
       line,

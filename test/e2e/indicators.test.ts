@@ -60,7 +60,11 @@ describe('esf-report indicators on the fixture', () => {
     expect(doc.consistency.filter((c) => !c.holds)).toEqual([]);
     expect(doc.records.counted + doc.records.excluded).toBe(doc.records.rows);
     expect(doc.excluded).toHaveLength(doc.records.excluded);
-    for (const f of doc.findings) expect(Object.keys(f)).toEqual(['severity', 'code', 'file', 'line', 'column', 'message']);
+    for (const f of doc.findings) {
+      // the six fields of every finding, then the extra participantId (the row's valid ID, or null)
+      expect(Object.keys(f)).toEqual(['severity', 'code', 'file', 'line', 'column', 'message', 'participantId']);
+      expect(f.participantId === null || /^[A-Za-z0-9_-]+$/.test(f.participantId)).toBe(true);
+    }
     expect(r.stdout).not.toMatch(PERSONNUMMER_SHAPED);
   });
 

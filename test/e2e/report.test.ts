@@ -107,6 +107,13 @@ describe('esf-report report', () => {
     expect([...new Set(shapes.map((s) => s.match))]).toEqual(['802478-1406']);
   });
 
+  it('Data quality names the participant of each finding by ID beside the line (warnings too)', () => {
+    const dq = sheet(wb, 'Datakvalitet');
+    // the fixture's three STATUS_6M_MISSING warnings are on lines 13, 50 and 87 (P-0012, P-0049, P-0086)
+    expect(values(findRow(dq, 13), 1, 2)).toEqual([13, 'P-0012']);
+    expect(values(findRow(dq, 87), 1, 2)).toEqual([87, 'P-0086']);
+  });
+
   it('is reproducible: the same export and arguments give the same cell contents', async () => {
     const again = join(dir, 'again.xlsx');
     const r = await runBin(['report', ...ARGS, '--out', again]);

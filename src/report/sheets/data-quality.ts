@@ -1,4 +1,6 @@
-import type { RenderedFinding } from '../../findings/render.js';
+import type { IndicatorsResult } from '../../indicators/result.js';
+
+type RenderedFinding = IndicatorsResult['findings'][number];
 import { maskPersonnummer } from '../../participants/personnummer.js';
 import { BLANK, EMPTY, integer, text, type CellModel, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
@@ -20,7 +22,7 @@ export function sortFindings(findings: readonly RenderedFinding[]): RenderedFind
 }
 
 /**
- * Data quality: every finding of the file (participant ID joined from the excluded rows by line;
+ * Data quality: every finding of the file (with the row's participant ID when it is valid;
  * nothing personal beyond that ID), and beside it, after a blank column, the aggregate consistency
  * tests with whether they hold. Side by side, both tables share the frozen, repeated header row, and
  * a long list of findings never pushes the tests onto a page under the findings' headings.
@@ -39,9 +41,10 @@ export function dataQualitySheet(ctx: SheetContext): SheetModel {
   ]);
   const findings = sortFindings(result.findings).map((f): CellModel[] => {
     const excluded = f.line === null ? undefined : excludedByLine.get(f.line);
+    const participantId = f.participantId ?? excluded?.participantId ?? null;
     return [
       f.line === null ? EMPTY : integer(f.line),
-      excluded?.participantId ? text(maskPersonnummer(excluded.participantId)) : EMPTY,
+      participantId ? text(maskPersonnummer(participantId)) : EMPTY,
       f.line === null ? EMPTY : ctx.yesNo(excluded !== undefined),
       text(l.severity[f.severity]),
       text(f.code),

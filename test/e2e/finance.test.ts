@@ -1,35 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ROOT, runBin, type BinResult as Run } from '../helpers/run-bin.js';
 import type { FinanceResult } from '../../src/finance/result.js';
 
-// Runs the built bin (npm test builds dist first) on the committed ledger fixtures, with today pinned.
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = 'bin/esf-report';
 const LEDGER = 'fixtures/ledger/ledger.csv';
 const BUDGET = 'fixtures/ledger/budget.csv';
 const TODAY = '2026-11-25';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, 'finance', ...args],
-      { cwd: ROOT, env: { ...process.env, ESF_REPORT_TODAY: TODAY, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 3) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+/** Runs the built `esf-report finance` (npm test builds dist first) on the committed fixtures, today pinned. */
+const run = (args: readonly string[]) => runBin(['finance', ...args]);
 
 function json(r: Run): FinanceResult {
   return JSON.parse(r.stdout) as FinanceResult;

@@ -1,33 +1,12 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runBin, type BinResult as Run } from '../helpers/run-bin.js';
 import type { IndicatorsResult } from '../../src/indicators/result.js';
 
-// Runs the built bin (npm test builds dist first) on the committed fixtures, with today pinned.
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = 'bin/esf-report';
 const FIXTURE = 'fixtures/participants.csv';
 const TODAY = '2026-11-25';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, 'indicators', ...args],
-      { cwd: ROOT, env: { ...process.env, ESF_REPORT_TODAY: TODAY, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 3) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+/** Runs the built `esf-report indicators` (npm test builds dist first) on the committed fixtures, today pinned. */
+const run = (args: readonly string[]) => runBin(['indicators', ...args]);
 
 async function json(args: readonly string[]): Promise<{ run: Run; doc: IndicatorsResult }> {
   const r = await run([...args, '--format', 'json']);
@@ -63,7 +42,7 @@ describe('esf-report indicators on the fixture', () => {
     for (const f of doc.findings) {
       // the six fields of every finding, then the extra participantId (the row's valid ID, or null)
       expect(Object.keys(f)).toEqual(['severity', 'code', 'file', 'line', 'column', 'message', 'participantId']);
-      expect(f.participantId === null || /^[A-Za-z0-9_-]+$/.test(f.participantId)).toBe(true);
+      expect(f.participantId === null || /^[A-Za-z0-9_-]+$/.test(f.participantId ?? '')).toBe(true);
     }
     expect(r.stdout).not.toMatch(PERSONNUMMER_SHAPED);
   });

@@ -26,7 +26,7 @@ export function fileSource(path: string, progress?: (bytesRead: number) => void)
   return {
     name: path,
     open: () => {
-      const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+      const stream = createReadStream(path, { highWaterMark: 1 << 18 });
       if (progress) {
         let read = 0;
         stream.on('data', (chunk) => {

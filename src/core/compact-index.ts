@@ -5,15 +5,18 @@
  * Keys are compared exactly, never by hash alone.
  */
 
-function grow<T extends Uint16Array | Int32Array | Float64Array>(a: T, size: number): T {
+function grow<T extends Uint8Array | Int32Array | Float64Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
 }
 
-/** Insertion-ordered set of strings, each with a number attached (e.g. the line it was first seen on). */
+/**
+ * Insertion-ordered set of Latin-1 strings (participant IDs are ASCII by contract), each with a
+ * number attached (e.g. the line it was first seen on). A key with a character above U+00FF is refused.
+ */
 export class StringIndex {
-  private chars = new Uint16Array(1 << 16);
+  private chars = new Uint8Array(1 << 16);
   private charsUsed = 0;
   private starts = new Int32Array(1 << 12);
   private values = new Int32Array(1 << 12);
@@ -40,7 +43,10 @@ export class StringIndex {
       this.starts = grow(this.starts, this.starts.length * 2);
       this.values = grow(this.values, this.values.length * 2);
     }
-    while (this.charsUsed + key.length > this.chars.length) this.chars = grow(this.chars, this.chars.length * 2);
+    for (let i = 0; i < key.length; i++) {
+      if (key.charCodeAt(i) > 0xff) throw new RangeError('StringIndex keys must be Latin-1');
+    }
+    while (this.charsUsed + key.length > this.chars.length) this.chars = grow(this.chars, Math.ceil(this.chars.length * 1.5));
     const ord = this.count++;
     this.starts[ord] = this.charsUsed;
     for (let i = 0; i < key.length; i++) this.chars[this.charsUsed++] = key.charCodeAt(i);
@@ -84,7 +90,7 @@ export class StringIndex {
 export class NumberIndex {
   private keys = new Float64Array(1 << 12);
   private values = new Int32Array(1 << 12);
-  private used = new Uint16Array(1 << 12);
+  private used = new Uint8Array(1 << 12);
   private count = 0;
 
   get(key: number): number | undefined {
@@ -116,7 +122,7 @@ export class NumberIndex {
     const { keys, values, used } = this;
     this.keys = new Float64Array(size);
     this.values = new Int32Array(size);
-    this.used = new Uint16Array(size);
+    this.used = new Uint8Array(size);
     this.count = 0;
     for (let i = 0; i < keys.length; i++) if (used[i] === 1) this.set(keys[i]!, values[i]!);
   }

@@ -5,7 +5,7 @@ import { NumberIndex, StringIndex } from '../../src/core/compact-index.js';
 describe('compact indexes behave like Maps', () => {
   it('StringIndex: find/add/value/key over random strings, through several rehashes', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 3000 }), (keys) => {
+      fc.property(fc.array(fc.string({ maxLength: 12, unit: fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)) }), { maxLength: 3000 }), (keys) => {
         const index = new StringIndex();
         const map = new Map<string, number>();
         keys.forEach((k, i) => {
@@ -23,6 +23,10 @@ describe('compact indexes behave like Maps', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('StringIndex refuses keys it cannot store exactly', () => {
+    expect(() => new StringIndex().add('P-\u0100', 1)).toThrow(RangeError);
   });
 
   it('NumberIndex: get/set over 12-digit keys', () => {

@@ -15,7 +15,7 @@ if (!mode || !file || !resultFile) {
 
 async function plainParse(path: string): Promise<number> {
   let rows = 0;
-  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(parse({ relax_column_count: true }));
+  const parser = createReadStream(path, { highWaterMark: 1 << 18 }).pipe(parse({ relax_column_count: true }));
   for await (const _record of parser) rows++;
   return rows - 1; // the header
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './errors.js';
 import { processOutput } from './io.js';
 import { PACKAGE_ROOT } from './options.js';
+import { financeSheetProvider } from './report-finance.js';
 import { resolveToday } from './today.js';
 import { diffCommand } from './commands/diff.js';
 import { financeCommand } from './commands/finance.js';
@@ -41,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut: (s) => output.out(s),
       writeErr: (s) => output.err(s),
     });
-  for (const make of [validateCommand, indicatorsCommand, reportCommand, financeCommand, templateCommand, diffCommand, schemaCommand]) {
+  for (const make of [validateCommand, indicatorsCommand, (c: CommandContext) => reportCommand(c, financeSheetProvider), financeCommand, templateCommand, diffCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.exitOverride().configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
     cmd.showHelpAfterError('(run with --help for usage)');

@@ -25,7 +25,7 @@ export const WorkbookLabelsSchema = z.object({
     summary: sheetName,
     indicators: sheetName,
     targets: sheetName,
-    /** Used by the finance sheet when it is added (see `ReportExtensions`). */
+    /** The Financing sheet, present with `report --ledger` (see `ReportExtensions`). */
     financing: sheetName,
     monthly: sheetName,
     cohorts: sheetName,
@@ -103,6 +103,58 @@ export const WorkbookLabelsSchema = z.object({
     columns: z.object({ cohort: label, measure: label }),
     measures: z.object({ starters: label, leavers: label, employed: label, studies: label, workTraining: label }),
     none: label,
+  }),
+  /** The Financing sheet (`report --ledger [--budget]`), planned by `src/report/sheets/financing.ts`. */
+  financing: z.object({
+    title: label,
+    /** Lines under the title: the files, the period and reference date, the rates, the bookings counted, the unit. */
+    notes: z.object({
+      files: label,
+      filesWithBudget: label,
+      period: label,
+      preliminary: label,
+      rates: label,
+      ratesNoFlatRate: label,
+      records: label,
+      unit: label,
+    }),
+    sections: z.object({ costs: label, financing: label, shares: label, budget: label, checks: label, findings: label }),
+    /** First column of the quarter tables, and the label of the cumulative row. */
+    quarter: label,
+    cumulative: label,
+    /** Cost categories: column headers of the costs table and the rows of the budget table. */
+    costs: z.object({ staff: label, flatRate: label, participantAllowance: label, inKind: label, otherDirect: label, total: label }),
+    financingColumns: z.object({
+      eu: label,
+      state: label,
+      publicCash: label,
+      publicInKind: label,
+      privateCash: label,
+      privateInKind: label,
+      total: label,
+    }),
+    /** `{rate}` is the decided rate from the project profile, e.g. `40 %`. */
+    shareColumns: z.object({
+      euShare: label,
+      expectedEu: label,
+      euDifference: label,
+      bookedFlatRate: label,
+      expectedFlatRate: label,
+      flatRateDifference: label,
+      unfunded: label,
+      checked: label,
+    }),
+    /** The checked mark: a whole quarter, a partial one, and the cumulative range `{date}` it is checked through. */
+    checkedValues: z.object({ whole: label, partial: label, cumulativeThrough: label, cumulativeNone: label }),
+    partialNote: label,
+    cumulativeNote: label,
+    cumulativeNoteNoChecks: label,
+    budgetColumns: z.object({ category: label, planned: label, used: label, utilisation: label, remaining: label }),
+    budgetTotal: label,
+    checkColumns: z.object({ euShare: label, flatRate: label, inKind: label, unfunded: label, budget: label }),
+    checksNote: label,
+    findingColumns: z.object({ file: label, line: label, column: label, severity: label, code: label, message: label }),
+    noFindings: label,
   }),
   dataQuality: z.object({
     columns: z.object({

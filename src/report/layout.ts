@@ -48,6 +48,11 @@ function shown(cell: CellModel): string {
       return String(cell.value);
     case 'rate':
       return `${(cell.value * 100).toFixed(1)}%`;
+    case 'share':
+      return `${(cell.value * 100).toFixed(2)}%`;
+    case 'money':
+      // `#,##0.00`: thousands grouped
+      return cell.value.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
     case 'date':
       return cell.value;
     case 'month':

@@ -5,7 +5,7 @@ import type { IsoDate } from '../core/dates.js';
  * here knows exceljs, so the plan can be checked in tests without writing a file.
  */
 
-/** One cell. The kind fixes the number format: counts `0`, rates `0.0%`, dates `yyyy-mm-dd`. */
+/** One cell. The kind fixes the number format: counts `0`, rates `0.0%`, money `#,##0.00`, shares `0.00%`, dates `yyyy-mm-dd`. */
 export type CellModel =
   /** An empty cell that belongs to its table (styled like its row). */
   | { readonly kind: 'empty' }
@@ -18,6 +18,10 @@ export type CellModel =
   | { readonly kind: 'integer'; readonly value: number }
   /** A share between 0 and 1. */
   | { readonly kind: 'rate'; readonly value: number }
+  /** An amount of money in SEK (öre ÷ 100), shown with two decimals and thousands grouping. */
+  | { readonly kind: 'money'; readonly value: number }
+  /** A share to two decimals of a per cent (EU share, budget utilisation): `40.00%`. */
+  | { readonly kind: 'share'; readonly value: number }
   | { readonly kind: 'date'; readonly value: IsoDate }
   /** A calendar month `YYYY-MM`, written as its first day with a month format. */
   | { readonly kind: 'month'; readonly value: string }
@@ -105,4 +109,9 @@ export function mark(value: string): CellModel {
 
 export function integer(value: number): CellModel {
   return { kind: 'integer', value };
+}
+
+/** An amount in whole öre as a money cell in SEK; `Math.round(value * 100)` gives the öre back exactly. */
+export function money(ore: number): CellModel {
+  return { kind: 'money', value: ore / 100 };
 }

@@ -2,11 +2,13 @@ import ExcelJS from 'exceljs';
 import { columnWidths, rowHeights } from './layout.js';
 import type { CellModel, RowStyle, SheetModel, WorkbookModel } from './model.js';
 
-/** Number formats per cell kind: counts `0`, rates `0.0%`, dates `yyyy-mm-dd`. */
+/** Number formats per cell kind: counts `0`, rates `0.0%`, money `#,##0.00`, shares `0.00%`, dates `yyyy-mm-dd`. */
 export const NUMBER_FORMATS = {
   count: '0',
   integer: '0',
   rate: '0.0%',
+  money: '#,##0.00',
+  share: '0.00%',
   date: 'yyyy-mm-dd',
   month: 'yyyy-mm',
   datetime: 'yyyy-mm-dd hh:mm:ss',
@@ -36,6 +38,8 @@ function cellValue(cell: CellModel): ExcelJS.CellValue {
     case 'count':
     case 'integer':
     case 'rate':
+    case 'money':
+    case 'share':
       return cell.value;
     case 'date':
       return utcDate(cell.value);

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { parseIsoDate } from '../../core/dates.js';
 import type { Lang } from '../../findings/catalogue.js';
 import type { BudgetFileSummary } from '../../finance/budget.js';
-import { checkLedger, type LedgerCheck, type LedgerFigures } from '../../finance/check-ledger.js';
+import { checkLedger, type LedgerCheck, type LedgerCheckInput, type LedgerFigures } from '../../finance/check-ledger.js';
 import { formatOre, formatRate, rateFromNumber, share4 } from '../../finance/money.js';
 import { resolveAsOf, resolvePeriod } from '../../finance/period.js';
 import type { LedgerFileSummary } from '../../finance/read-ledger.js';
 import { financeResult, type CostFigures, type Figures, type FinancingFigures } from '../../finance/result.js';
+import type { EncodingName } from '../../read/encoding.js';
+import type { Delimiter } from '../../read/table.js';
 import { UsageError } from '../errors.js';
 import { fileSource, unreadableReason } from '../io.js';
 import { checkAsOf, CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
@@ -77,26 +79,14 @@ export function financeCommand(ctx: CommandContext): Command {
     const lang = terminalLang(opts.lang);
     const out = ctx.output;
 
-    const ledgerProblem = await unreadableReason(ledgerFile);
-    const budgetProblem = opts.budget === undefined ? undefined : await unreadableReason(opts.budget);
-    let check: LedgerCheck;
-    if (ledgerProblem !== undefined) {
-      const budget = opts.budget !== undefined && budgetProblem !== undefined ? unreadableBudget(opts.budget, budgetProblem) : null;
-      check = { profile, ledger: unreadableLedger(ledgerFile, ledgerProblem), budget, figures: null };
-    } else {
-      check = await checkLedger(
-        fileSource(ledgerFile),
-        opts.budget === undefined || budgetProblem !== undefined ? null : fileSource(opts.budget),
-        { profile, period: resolved.period, asOf, today },
-        { encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet },
-      );
-      // a budget that cannot be opened makes the run unusable, but the ledger's own findings are still shown
-      if (opts.budget !== undefined && budgetProblem !== undefined) {
-        check = { ...check, budget: unreadableBudget(opts.budget, budgetProblem), figures: null };
-      }
-    }
+    const check = await checkLedgerFiles(
+      ledgerFile,
+      opts.budget,
+      { profile, period: resolved.period, asOf, today },
+      { encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet },
+    );
 
-    const summaries = fileViews(check);
+    const summaries = ledgerFileViews(check);
     if (!opts.quiet) {
       for (const s of summaries) for (const n of s.notices) out.err(`${noticeText(n, lang)}\n`);
       const p = check.figures?.period;
@@ -106,6 +96,36 @@ export function financeCommand(ctx: CommandContext): Command {
     ctx.setExitCode(check.figures === null ? 2 : validationExitCode(summaries, opts.strict));
   });
   return cmd;
+}
+
+/**
+ * Reads and checks the ledger and the optional budget from files, as `finance` and `report
+ * --ledger` both do: a file that cannot be opened is a FILE_UNREADABLE finding and leaves the check
+ * without figures (exit 2).
+ */
+export async function checkLedgerFiles(
+  ledgerFile: string,
+  budgetFile: string | undefined,
+  input: LedgerCheckInput,
+  options: { encoding?: EncodingName | undefined; delimiter?: Delimiter | undefined; sheet?: string | undefined },
+): Promise<LedgerCheck> {
+  const ledgerProblem = await unreadableReason(ledgerFile);
+  const budgetProblem = budgetFile === undefined ? undefined : await unreadableReason(budgetFile);
+  if (ledgerProblem !== undefined) {
+    const budget = budgetFile !== undefined && budgetProblem !== undefined ? unreadableBudget(budgetFile, budgetProblem) : null;
+    return { profile: input.profile, ledger: unreadableLedger(ledgerFile, ledgerProblem), budget, figures: null };
+  }
+  const check = await checkLedger(
+    fileSource(ledgerFile),
+    budgetFile === undefined || budgetProblem !== undefined ? null : fileSource(budgetFile),
+    input,
+    { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
+  );
+  // a budget that cannot be opened makes the run unusable, but the ledger's own findings are still shown
+  if (budgetFile !== undefined && budgetProblem !== undefined) {
+    return { ...check, budget: unreadableBudget(budgetFile, budgetProblem), figures: null };
+  }
+  return check;
 }
 
 /** A ledger that cannot be opened: FILE_UNREADABLE, exit 2. */
@@ -120,7 +140,7 @@ function unreadableBudget(file: string, reason: string): BudgetFileSummary {
 }
 
 /** The ledger and budget files as the findings renderers see them. */
-function fileViews(check: LedgerCheck): FileSummaryView[] {
+export function ledgerFileViews(check: LedgerCheck): FileSummaryView[] {
   const views: FileSummaryView[] = [check.ledger];
   if (check.budget) views.push({ ...check.budget, kind: 'ledger' });
   return views;

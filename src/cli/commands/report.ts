@@ -15,7 +15,7 @@ import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '..
 import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
 import { UsageError } from '../errors.js';
-import { fileSource, unreadableReason } from '../io.js';
+import { fileSource, unreadableReason, type Output } from '../io.js';
 import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, parseOptions, terminalLang } from '../options.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { preliminaryNotice } from '../render-indicators.js';
@@ -52,6 +52,8 @@ export interface FinanceSheetRequest {
   readonly lang: Lang;
   readonly encoding: EncodingName | undefined;
   readonly delimiter: Delimiter | undefined;
+  /** Where the finance module tells the user about the ledger: why it is unusable (exit 2), its notices and findings in brief. */
+  readonly terminal: { readonly output: Output; readonly lang: Lang; readonly quiet: boolean };
 }
 
 /**
@@ -261,6 +263,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
         lang,
         encoding: opts.encoding,
         delimiter: opts.delimiter,
+        terminal: { output: out, lang: termLang, quiet: opts.quiet },
       });
       if (f.exitCode === 2) {
         ctx.setExitCode(2);

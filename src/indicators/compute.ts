@@ -5,7 +5,7 @@ import { renderFinding } from '../findings/render.js';
 import type { ParticipantRecord } from '../participants/record.js';
 import { cohortLabel, cohortOf, type Cohort } from '../participants/values.js';
 import type { ProjectProfile } from '../project/profile.js';
-import type { PeriodRange } from './period.js';
+import type { PeriodRange } from '../core/period.js';
 import {
   CONSISTENCY_TESTS,
   CONTEXT_ROWS,

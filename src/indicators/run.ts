@@ -7,7 +7,7 @@ import type { EncodingName } from '../read/encoding.js';
 import type { ByteSource } from '../read/source.js';
 import type { Delimiter } from '../read/table.js';
 import { createIndicatorAccumulator, INDICATORS_SCHEMA } from './compute.js';
-import type { PeriodRange } from './period.js';
+import type { PeriodRange } from '../core/period.js';
 import type { IndicatorsResult } from './result.js';
 
 export interface ComputeIndicatorsOptions {

@@ -5,7 +5,7 @@ import { diffExports, lastReportedMonth, type DiffEntry, type ExportDiff } from 
 import { diffIndicatorCells, type CellChange } from '../../diff/indicator-cells.js';
 import type { Lang } from '../../findings/catalogue.js';
 import { renderFinding } from '../../findings/render.js';
-import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../indicators/period.js';
+import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
 import { computeIndicators } from '../../indicators/run.js';
 import type { IndicatorsResult } from '../../indicators/result.js';
 import { COL } from '../../participants/columns.js';

@@ -6,7 +6,7 @@ import type { Lang } from '../../findings/catalogue.js';
 import type { BudgetFileSummary } from '../../finance/budget.js';
 import { checkLedger, type LedgerCheck, type LedgerCheckInput, type LedgerFigures } from '../../finance/check-ledger.js';
 import { formatOre, formatRate, rateFromNumber, share4 } from '../../finance/money.js';
-import { resolveAsOf, resolvePeriod } from '../../finance/period.js';
+import { isPeriodError, resolvePeriod } from '../../core/period.js';
 import type { LedgerFileSummary } from '../../finance/read-ledger.js';
 import { financeResult, type CostFigures, type Figures, type FinancingFigures } from '../../finance/result.js';
 import type { EncodingName } from '../../read/encoding.js';
@@ -72,17 +72,21 @@ export function financeCommand(ctx: CommandContext): Command {
     const today = ctx.today();
     checkAsOf(opts.asOf, today);
     const profile = await loadProfile(opts.project);
-    const resolved = resolvePeriod({ period: opts.period, from: opts.from, to: opts.to }, profile.period, today);
-    if ('problem' in resolved) throw new UsageError(resolved.problem);
-    const asOf = resolveAsOf(resolved.period, opts.asOf, today);
-    if (typeof asOf !== 'string') throw new UsageError(asOf.problem);
+    // the ledger's default period is the whole project (finance.md); the rules are those of every command
+    const givenPeriod = opts.period !== undefined || opts.from !== undefined || opts.to !== undefined;
+    const period = resolvePeriod(
+      profile.period,
+      { period: givenPeriod ? opts.period : 'project', from: opts.from, to: opts.to, asOf: opts.asOf },
+      today,
+    );
+    if (isPeriodError(period)) throw new UsageError(period.error);
     const lang = terminalLang(opts.lang);
     const out = ctx.output;
 
     const check = await checkLedgerFiles(
       ledgerFile,
       opts.budget,
-      { profile, period: resolved.period, asOf, today },
+      { profile, period: { label: period.label, start: period.start, end: period.end }, asOf: period.asOf, today },
       { encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet },
     );
 

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { finding } from '../../findings/finding.js';
-import { isPeriodError, resolvePeriod } from '../../indicators/period.js';
+import { isPeriodError, resolvePeriod } from '../../core/period.js';
 import { computeIndicators, unusableIndicatorsResult, type IndicatorsOutcome } from '../../indicators/run.js';
 import { UsageError } from '../errors.js';
 import { fileSource, unreadableReason } from '../io.js';

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
-import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../indicators/period.js';
+import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
 import { computeIndicators, type IndicatorsOutcome } from '../../indicators/run.js';
 import type { IndicatorsResult } from '../../indicators/result.js';
 import type { ProjectProfile } from '../../project/profile.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createIndicatorAccumulator } from '../../../src/indicators/compute.js';
-import { isPeriodError, resolvePeriod, type PeriodArgs, type ReportingPeriod } from '../../../src/indicators/period.js';
+import { isPeriodError, resolvePeriod, type PeriodArgs, type ReportingPeriod } from '../../../src/core/period.js';
 import type { IndicatorsResult, GenderSplit } from '../../../src/indicators/result.js';
 import { computeIndicators, type IndicatorsOutcome } from '../../../src/indicators/run.js';
 import { PARTICIPANT_COLUMNS } from '../../../src/participants/columns.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plusDays, daysBetween, plusMonths } from '../../../src/core/dates.js';
 import { createIndicatorAccumulator } from '../../../src/indicators/compute.js';
-import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../../src/indicators/period.js';
+import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../../src/core/period.js';
 import type { IndicatorsResult, PeriodAndCumulative } from '../../../src/indicators/result.js';
 import type { ParticipantRecord } from '../../../src/participants/record.js';
 import { EXIT_STATUSES, SENSITIVE_ANSWERS, STATUSES_6M, SURVEY_ANSWERS } from '../../../src/participants/values.js';

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkbookModel } from '../../../src/report/build-model.js';
 import { makeFigures } from '../../../src/report/figures.js';
-import { text, type CellModel, type SheetModel } from '../../../src/report/model.js';
+import { text } from '../../../src/report/model.js';
 import { escapeHeaderFooter } from '../../../src/report/sheet-context.js';
 import { sortFindings } from '../../../src/report/sheets/data-quality.js';
 import { builtInProfile, labelsFor, sampleMeta, sampleResult } from './sample.js';
 
 const profile = builtInProfile();
-
-function rowStartingWith(sheet: SheetModel, first: string): readonly CellModel[] {
-  const row = sheet.rows.find((r) => r.cells[0]?.kind === 'text' && r.cells[0].value === first);
-  if (!row) throw new Error(`no row starting with ${first} on ${sheet.name}`);
-  return row.cells;
-}
 
 describe('buildWorkbookModel', () => {
   it('plans the sheets in order, named from the template', () => {

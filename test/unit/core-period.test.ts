@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPeriodError, parsePeriodArgument, reportingRange, resolvePeriod, type PeriodArgs } from '../../../src/indicators/period.js';
-import { PROFILE, TODAY } from './build.js';
+import { isPeriodError, parsePeriodArgument, reportingRange, resolvePeriod, type PeriodArgs } from '../../src/core/period.js';
+import { PROFILE, TODAY } from './indicators/build.js';
 
 const project = PROFILE.period; // 2024-08-01 – 2027-07-31
 

@@ -1,4 +1,4 @@
-import { isValidYmd, maxDate, minDate, parseIsoDate, plusMonths, ymdToIso, type IsoDate } from '../core/dates.js';
+import { isValidYmd, maxDate, minDate, parseIsoDate, plusMonths, ymdToIso, type IsoDate } from './dates.js';
 
 /** A period as it is reported: its normalised label and its dates, clipped to the reporting range. */
 export interface PeriodRange {

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './errors.js';
 import { processOutput } from './io.js';
-import { PACKAGE_ROOT } from './options.js';
+import { packageVersion } from './options.js';
 import { financeSheetProvider } from './report-finance.js';
 import { resolveToday } from './today.js';
 import { diffCommand } from './commands/diff.js';
@@ -15,10 +14,6 @@ import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './shared.js';
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -10,6 +11,11 @@ import { UsageError } from './errors.js';
 
 /** The repository (package) root, from this compiled file at dist/src/cli/options.js. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The tool's version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version: string }).version;
+}
 
 const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = {
   ',': ',',

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
-import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
@@ -15,8 +15,9 @@ import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '..
 import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
 import { UsageError } from '../errors.js';
+import { exists, writeFileSafely } from '../write-file.js';
 import { fileSource, unreadableReason, type Output } from '../io.js';
-import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, parseOptions, terminalLang } from '../options.js';
+import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOptions, terminalLang } from '../options.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { preliminaryNotice } from '../render-indicators.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
@@ -106,49 +107,7 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version: string }).version;
-}
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Writes the bytes to a temporary file beside `out` and moves it into place: without `force`
- * through a hard link, which fails if `out` appeared meanwhile, so nothing is ever overwritten.
- * The temporary file is removed whatever happens.
- */
-export async function writeFileSafely(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    try {
-      await writeFile(tmp, bytes, { flag: 'wx' });
-    } catch (err) {
-      throw new UsageError(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    if (force) {
-      await rename(tmp, out);
-      return;
-    }
-    try {
-      await link(tmp, out);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new UsageError(`${out} exists; use --force to replace it`);
-      // File systems without hard links: check, then rename.
-      if (await exists(out)) throw new UsageError(`${out} exists; use --force to replace it`);
-      await rename(tmp, out);
-    }
-  } finally {
-    await unlink(tmp).catch(() => undefined);
-  }
-}
 
 const T = {
   en: {

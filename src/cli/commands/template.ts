@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile, link } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { LANGS, type Lang } from '../../findings/catalogue.js';
@@ -8,7 +6,7 @@ import { renderTemplateCsv } from '../../template/csv.js';
 import { buildTemplateModel, type TemplateModel } from '../../template/model.js';
 import { parseTemplateTexts, type TemplateTexts } from '../../template/texts.js';
 import { writeTemplateWorkbook } from '../../template/xlsx.js';
-import { UsageError } from '../errors.js';
+import { exists, existsError, writeFileSafely } from '../write-file.js';
 import { PACKAGE_ROOT, parseOptions } from '../options.js';
 import type { CommandContext } from '../shared.js';
 
@@ -37,54 +35,6 @@ async function templateBytes(model: TemplateModel, out: string, today: string): 
   return /\.xlsx$/i.test(out) ? writeTemplateWorkbook(model, { created: today }) : new TextEncoder().encode(renderTemplateCsv(model));
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function existsError(out: string): UsageError {
-  return new UsageError(`${out} exists; use --force to replace it`);
-}
-
-/**
- * Writes the bytes to a temporary file beside `out` and moves it into place, so a failure leaves no
- * half-written file. Without `force` the move is a hard link, which fails if `out` appeared
- * meanwhile: nothing is ever overwritten. The temporary file is removed whatever happens.
- */
-async function writeFileSafely(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const cannot = (err: unknown) =>
-    new UsageError(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  try {
-    try {
-      await writeFile(tmp, bytes, { flag: 'wx' });
-    } catch (err) {
-      throw cannot(err);
-    }
-    if (force) {
-      await rename(tmp, out).catch((err: unknown) => {
-        throw cannot(err);
-      });
-      return;
-    }
-    try {
-      await link(tmp, out);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(out);
-      // File systems without hard links: check, then rename.
-      if (await exists(out)) throw existsError(out);
-      await rename(tmp, out).catch((e: unknown) => {
-        throw cannot(e);
-      });
-    }
-  } finally {
-    await unlink(tmp).catch(() => undefined);
-  }
-}
 
 const LANGUAGE_NAME: Readonly<Record<Lang, string>> = { sv: 'Swedish', en: 'English' };
 

@@ -3,12 +3,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  defaultReportFileName,
-  generationTime,
-  sha256File,
-  writeFileSafely,
-} from '../../../src/cli/commands/report.js';
+import { defaultReportFileName, generationTime, sha256File } from '../../../src/cli/commands/report.js';
+import { writeFileSafely } from '../../../src/cli/write-file.js';
 import { UsageError } from '../../../src/cli/errors.js';
 
 describe('report command helpers', () => {

@@ -17,7 +17,7 @@ import { fileSource, unreadableReason } from '../io.js';
 import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang, type CommonOptions } from '../options.js';
 import { renderValidationText } from '../render-findings.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
-import { unreadableSummary } from './validate.js';
+import { unreadableParticipantFile } from '../participant-input.js';
 
 export const DIFF_FORMATS = ['text', 'json'] as const;
 
@@ -37,7 +37,7 @@ async function readEntries(
   opts: CommonOptions,
 ): Promise<{ summary: ParticipantFileSummary; entries: DiffEntry[] }> {
   const reason = await unreadableReason(file);
-  if (reason) return { summary: { ...unreadableSummary(file, 'participants', reason), kind: 'participants' } as ParticipantFileSummary, entries: [] };
+  if (reason) return { summary: unreadableParticipantFile(file, reason), entries: [] };
   const entries: DiffEntry[] = [];
   const summary = await readParticipants(
     fileSource(file),

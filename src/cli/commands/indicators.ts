@@ -1,10 +1,9 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { finding } from '../../findings/finding.js';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
-import { computeIndicators, unusableIndicatorsResult, type IndicatorsOutcome } from '../../indicators/run.js';
+
 import { UsageError } from '../errors.js';
-import { fileSource, unreadableReason } from '../io.js';
+import { indicatorsOfFile } from '../participant-input.js';
 import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { noticeText, renderValidationText, validationExitCode } from '../render-findings.js';
 import {
@@ -65,34 +64,12 @@ export function indicatorsCommand(ctx: CommandContext): Command {
     const lang = terminalLang(opts.lang);
     const out = ctx.output;
 
-    let outcome: IndicatorsOutcome;
-    const reason = await unreadableReason(file);
-    if (reason) {
-      const summary = {
-        file,
-        kind: 'participants' as const,
-        encoding: null,
-        delimiter: null,
-        rows: 0,
-        errors: 1,
-        warnings: 0,
-        excludedRows: 0,
-        unusable: true,
-        findings: [finding('FILE_UNREADABLE', { file }, { reason })],
-        notices: [],
-      };
-      outcome = { usable: false, result: unusableIndicatorsResult(profile, summary, lang), summary };
-    } else {
-      outcome = await computeIndicators(fileSource(file), profile, {
-        period,
-        asOf: period.asOf,
-        today,
-        lang,
-        encoding: opts.encoding,
-        delimiter: opts.delimiter,
-        sheet: opts.sheet,
-      });
-    }
+    const outcome = await indicatorsOfFile(
+      file,
+      profile,
+      { period, asOf: period.asOf, today, lang, encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet },
+      { output: out, quiet: opts.quiet },
+    );
 
     if (!opts.quiet) for (const n of outcome.summary.notices) out.err(`${noticeText(n, lang)}\n`);
     if (!outcome.usable) {

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
 import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
-import { computeIndicators, type IndicatorsOutcome } from '../../indicators/run.js';
+import { indicatorsOfFile } from '../participant-input.js';
 import type { IndicatorsResult } from '../../indicators/result.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import type { EncodingName } from '../../read/encoding.js';
@@ -16,12 +16,11 @@ import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js
 import { writeWorkbook } from '../../report/write-workbook.js';
 import { UsageError } from '../errors.js';
 import { exists, writeFileSafely } from '../write-file.js';
-import { fileSource, unreadableReason, type Output } from '../io.js';
+import type { Output } from '../io.js';
 import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOptions, terminalLang } from '../options.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { preliminaryNotice } from '../render-indicators.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
-import { unreadableSummary } from './validate.js';
 
 const ReportOptionsSchema = CommonOptionsSchema.extend({
   period: z.string().optional(),
@@ -107,8 +106,6 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-
-
 const T = {
   en: {
     written: (r: IndicatorsResult, path: string) =>
@@ -186,25 +183,15 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath));
     const labels = await loadWorkbookLabels(lang);
 
-    const reason = await unreadableReason(file);
-    let outcome: IndicatorsOutcome | undefined;
-    let unreadable: FileSummaryView | undefined;
-    if (reason) {
-      unreadable = unreadableSummary(file, 'participants', reason);
-    } else {
-      outcome = await computeIndicators(fileSource(file), profile, {
-        period,
-        asOf: period.asOf,
-        today,
-        lang,
-        encoding: opts.encoding,
-        delimiter: opts.delimiter,
-        sheet: opts.sheet,
-      });
-      if (!opts.quiet) for (const n of outcome.summary.notices) out.err(`${noticeText(n, termLang)}\n`);
-    }
-    if (unreadable || !outcome?.usable) {
-      out.err(renderValidationText([unreadable ?? outcome!.summary], termLang, out.color));
+    const outcome = await indicatorsOfFile(
+      file,
+      profile,
+      { period, asOf: period.asOf, today, lang, encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet },
+      { output: out, quiet: opts.quiet },
+    );
+    if (!opts.quiet) for (const n of outcome.summary.notices) out.err(`${noticeText(n, termLang)}\n`);
+    if (!outcome.usable) {
+      out.err(renderValidationText([outcome.summary], termLang, out.color));
       ctx.setExitCode(2);
       return;
     }

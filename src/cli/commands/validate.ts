@@ -17,6 +17,7 @@ import {
   validationExitCode,
   type FileSummaryView,
 } from '../render-findings.js';
+import { unreadableParticipantFile } from '../participant-input.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github', 'csv'] as const;
@@ -53,7 +54,7 @@ export async function validateParticipantFile(
   progress?: { tick: (bytes: number) => void; done: () => void },
 ): Promise<FileSummaryView> {
   const reason = await unreadableReason(file);
-  if (reason) return unreadableSummary(file, 'participants', reason);
+  if (reason) return unreadableParticipantFile(file, reason);
   const summary = await readParticipants(
     fileSource(file, progress?.tick),
     { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },

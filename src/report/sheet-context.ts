@@ -11,6 +11,9 @@ export interface WorkbookMeta {
   readonly toolVersion: string;
   /** The participant file's base name and the SHA-256 of its bytes (lower-case hex). */
   readonly input: { readonly name: string; readonly sha256: string };
+  /** The co-financing ledger and budget behind the Financing sheet, when given (name and SHA-256). */
+  readonly ledger?: { readonly name: string; readonly sha256: string } | null;
+  readonly budget?: { readonly name: string; readonly sha256: string } | null;
   /** The options as they were used, e.g. `['--period 2026-Q3', '--as-of 2026-11-20']`. */
   readonly options: readonly string[];
   /** The base name of `--project FILE`, or null for the built-in profile. */

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures, FinanceResult } from '../../src/finance/result.js';
-import { runBin, type BinResult } from '../helpers/run-bin.js';
+import { ROOT, runBin, type BinResult } from '../helpers/run-bin.js';
 import { findRow, loadWorkbook, sheet } from '../unit/report/read-back.js';
 
 // Runs the built bin (runBin pins ESF_REPORT_TODAY=2026-11-25) and reads the Financing sheet back with exceljs,
@@ -190,6 +191,15 @@ describe('esf-report report --ledger --budget', () => {
     expect(grid.at(-2)).toEqual([doc.quarters.at(-1)!.label, '–', '–', '–', '–', '–']);
     expect(grid.at(-1)).toEqual(['Ackumulerat', 'ja', 'ja', 'ja', 'ja', 'ja']);
     expect(findingRows(ws)).toEqual([['Inga avvikelser i liggaren eller budgeten.', ...Array.from({ length: 5 }, () => 'Inga avvikelser i liggaren eller budgeten.')]]);
+  });
+
+  it('the About sheet names the ledger and budget with their SHA-256, and the options', async () => {
+    const about = sheet(wb, 'Om rapporten');
+    const sha = createHash('sha256').update(await readFile(`${ROOT}fixtures/ledger/ledger.csv`)).digest('hex');
+    expect(findRow(about, 'Medfinansieringsliggare').getCell(2).value).toBe('ledger.csv');
+    expect(findRow(about, 'SHA-256 för liggaren').getCell(2).value).toBe(sha);
+    expect(findRow(about, 'Budgetfil').getCell(2).value).toBe('budget.csv');
+    expect(String(findRow(about, 'Använda alternativ').getCell(2).value)).toContain('--ledger ledger.csv --budget budget.csv');
   });
 
   it('without --ledger the workbook has no Financing sheet', async () => {

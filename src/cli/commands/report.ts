@@ -82,6 +82,8 @@ export function optionsUsed(opts: ReportOptions, lang: Lang): string[] {
   if (opts.delimiter !== undefined) list.push(`--delimiter ${opts.delimiter === '\t' ? 'tab' : opts.delimiter}`);
   if (opts.sheet !== undefined) list.push(`--sheet ${opts.sheet}`);
   if (opts.suppressBelow !== undefined) list.push(`--suppress-below ${opts.suppressBelow}`);
+  if (opts.ledger !== undefined) list.push(`--ledger ${basename(opts.ledger)}`);
+  if (opts.budget !== undefined) list.push(`--budget ${basename(opts.budget)}`);
   if (opts.strict) list.push('--strict');
   return list;
 }
@@ -227,6 +229,8 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     const meta: WorkbookMeta = {
       toolVersion: packageVersion(),
       input: { name: basename(file), sha256: await sha256File(file) },
+      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(opts.ledger) },
+      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(opts.budget) },
       options: optionsUsed(opts, lang),
       profileFile: opts.project === undefined ? null : basename(opts.project),
       generatedAt: generationTime(today, process.env, () => new Date()),

@@ -26,6 +26,14 @@ export function aboutSheet(ctx: SheetContext): SheetModel {
   // The file name and options come from the command line: masked like any text that could carry a personnummer.
   field(f.inputFile, text(maskPersonnummer(meta.input.name)));
   field(f.sha256, text(meta.input.sha256));
+  if (meta.ledger) {
+    field(f.ledgerFile, text(maskPersonnummer(meta.ledger.name)));
+    field(f.ledgerSha256, text(meta.ledger.sha256));
+  }
+  if (meta.budget) {
+    field(f.budgetFile, text(maskPersonnummer(meta.budget.name)));
+    field(f.budgetSha256, text(meta.budget.sha256));
+  }
   field(f.profile, text(meta.profileFile === null ? fillLabel(l.builtInProfile, { projectId: ctx.profile.id }) : maskPersonnummer(meta.profileFile)));
   field(f.options, text(maskPersonnummer(meta.options.join(' '))));
   field(f.rulesVersion, text(result.schema));

@@ -27,7 +27,8 @@ const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = {
   '\\t': '\t',
 };
 
-const dateOption = (name: string) =>
+/** A date option (`--as-of`, `--from`, `--to`): YYYY-MM-DD, checked at the edge. */
+export const dateOption = (name: string) =>
   z
     .string()
     .transform((s, ctx) => {

@@ -2,7 +2,7 @@ import { finding, type Finding } from '../findings/finding.js';
 import type { EncodingName } from '../read/encoding.js';
 import type { ByteSource } from '../read/source.js';
 import { readAnyTable } from '../read/read-any.js';
-import type { Delimiter, Notice, ReadOptions } from '../read/table.js';
+import type { Delimiter, Notice, ReadOptions, TableFileSummary } from '../read/table.js';
 import {
   CATEGORY_KEYS,
   categoryLabel,
@@ -24,18 +24,8 @@ export interface PlannedAmount {
 }
 
 /** What reading a budget file produced (shaped like the ledger summary). */
-export interface BudgetFileSummary {
-  readonly file: string;
+export interface BudgetFileSummary extends TableFileSummary {
   readonly kind: 'budget';
-  readonly encoding: EncodingName | null;
-  readonly delimiter: Delimiter | null;
-  readonly rows: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly excludedRows: number;
-  readonly findings: Finding[];
-  readonly notices: Notice[];
-  readonly unusable: boolean;
 }
 
 export interface BudgetRead {

@@ -1,10 +1,9 @@
 import type { IsoDate } from '../core/dates.js';
 import { finding, type Finding, type FindingArgs } from '../findings/finding.js';
 import type { FindingCode } from '../findings/codes.js';
-import type { EncodingName } from '../read/encoding.js';
 import type { ByteSource } from '../read/source.js';
 import { readAnyTable } from '../read/read-any.js';
-import type { Delimiter, Notice, ReadOptions, TableRow } from '../read/table.js';
+import type { ReadOptions, TableFileSummary, TableRow } from '../read/table.js';
 import { parseDate } from '../participants/values.js';
 import {
   describeCategories,
@@ -53,19 +52,8 @@ export function isBooking(r: LedgerRecord): r is Booking {
 }
 
 /** What reading one ledger produced, beside the records handed to the callback (shaped like the participant summary). */
-export interface LedgerFileSummary {
-  readonly file: string;
+export interface LedgerFileSummary extends TableFileSummary {
   readonly kind: 'ledger';
-  readonly encoding: EncodingName | null;
-  readonly delimiter: Delimiter | null;
-  readonly rows: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly excludedRows: number;
-  /** File-level and row findings, in line order (the checks on the figures are added by `checkLedger`). */
-  readonly findings: Finding[];
-  readonly notices: Notice[];
-  readonly unusable: boolean;
   /** Rows with errors: their line and distinct error codes, sorted. */
   readonly excluded: { readonly line: number; readonly codes: FindingCode[] }[];
 }

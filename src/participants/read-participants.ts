@@ -1,29 +1,16 @@
 import type { Finding } from '../findings/finding.js';
-import type { EncodingName } from '../read/encoding.js';
 import type { ByteSource } from '../read/source.js';
 import { readAnyTable } from '../read/read-any.js';
-import type { Delimiter, Notice, ReadOptions, TableRow } from '../read/table.js';
+import type { ReadOptions, TableFileSummary, TableRow } from '../read/table.js';
 import { PARTICIPANT_COLUMNS, PARTICIPANT_REQUIRED_HEADERS } from './columns.js';
 import type { ParticipantRecord } from './record.js';
 import { ParticipantValidator, type ValidationContext } from './validate-row.js';
 
 /** What reading one participant file produced, beside the records handed to the callback. */
-export interface ParticipantFileSummary {
-  readonly file: string;
+export interface ParticipantFileSummary extends TableFileSummary {
   readonly kind: 'participants';
   /** How the file was read: delimited text, or an Excel workbook (lines are then Excel row numbers). */
   readonly format?: 'csv' | 'xlsx';
-  readonly encoding: EncodingName | null;
-  readonly delimiter: Delimiter | null;
-  readonly rows: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly excludedRows: number;
-  /** Every finding of the file (file-level, header, rows), in line order. */
-  readonly findings: Finding[];
-  readonly notices: Notice[];
-  /** A file-level error: no figures can be made from this file (exit 2). */
-  readonly unusable: boolean;
 }
 
 /**

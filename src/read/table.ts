@@ -50,6 +50,24 @@ export interface TableResult {
   readonly format: 'csv' | 'xlsx';
 }
 
+/** What reading one input file produced, whatever its contract: counts, findings, notices. */
+export interface TableFileSummary {
+  readonly file: string;
+  readonly encoding: EncodingName | null;
+  readonly delimiter: Delimiter | null;
+  /** Data rows (blank lines are not rows). */
+  readonly rows: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Rows with at least one error, left out of every figure. */
+  readonly excludedRows: number;
+  /** Every finding of the file (file-level, header, rows), in line order. */
+  readonly findings: Finding[];
+  readonly notices: Notice[];
+  /** A file-level error: nothing can be computed from this file (exit 2). */
+  readonly unusable: boolean;
+}
+
 /** The result for a file that cannot be used at all. */
 export function failedTable(
   f: Finding,

@@ -1,7 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { parseIsoDate } from '../../core/dates.js';
 import type { Lang } from '../../findings/catalogue.js';
 import type { BudgetFileSummary } from '../../finance/budget.js';
 import { checkLedger, type LedgerCheck, type LedgerCheckInput, type LedgerFigures } from '../../finance/check-ledger.js';
@@ -13,23 +12,13 @@ import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
 import { UsageError } from '../errors.js';
 import { fileSource, unreadableReason } from '../io.js';
-import { checkAsOf, CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
+import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 import { unreadableSummary } from './validate.js';
 
 export const FINANCE_FORMATS = ['text', 'json'] as const;
 type FinanceFormat = (typeof FINANCE_FORMATS)[number];
-
-const dateOption = (name: string) =>
-  z
-    .string()
-    .transform((s, ctx) => {
-      const d = parseIsoDate(s.trim());
-      if (!d) ctx.addIssue({ code: 'custom', message: `${name} "${s}" is not a date YYYY-MM-DD` });
-      return d ?? '';
-    })
-    .optional();
 
 const FinanceOptionsSchema = CommonOptionsSchema.extend({
   format: z.enum(FINANCE_FORMATS, { message: '--format takes text or json' }).default('text'),

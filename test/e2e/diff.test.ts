@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { PERSONNUMMER_SHAPE, ROOT, runBin } from '../helpers/run-bin.js';
 
@@ -68,6 +69,19 @@ describe('esf-report diff', () => {
     const r = await runBin(['diff', 'fixtures/participants.csv', 'fixtures/participants-sv-excel.csv', '--format', 'json']);
     const doc = JSON.parse(r.stdout);
     expect([doc.added, doc.removed, doc.changed, doc.resend, doc.indicatorCells]).toEqual([[], [], [], null, []]);
+  });
+
+  it('compares a CSV export with the same data kept in Excel (--sheet)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Anteckningar').addRow(['not the data']);
+    const ws = wb.addWorksheet('Deltagare');
+    for (const line of readFileSync(`${ROOT}fixtures/participants.csv`, 'utf8').trimEnd().split('\n')) ws.addRow(line.split(','));
+    const xlsx = join(dir, 'deltagare.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const r = await runBin(['diff', 'fixtures/participants.csv', xlsx, '--sheet', 'Deltagare', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect([doc.added, doc.removed, doc.changed, doc.indicatorCells]).toEqual([[], [], [], []]);
   });
 
   it('exits 2 for an unusable file', async () => {

@@ -6,7 +6,6 @@ import { diffIndicatorCells, type CellChange } from '../../diff/indicator-cells.
 import type { Lang } from '../../findings/catalogue.js';
 import { renderFinding } from '../../findings/render.js';
 import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
-import { computeIndicators } from '../../indicators/run.js';
 import type { IndicatorsResult } from '../../indicators/result.js';
 import { COL } from '../../participants/columns.js';
 import { parsePersonnummer } from '../../participants/personnummer.js';
@@ -17,7 +16,7 @@ import { fileSource, unreadableReason } from '../io.js';
 import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang, type CommonOptions } from '../options.js';
 import { renderValidationText } from '../render-findings.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
-import { unreadableParticipantFile } from '../participant-input.js';
+import { indicatorsOfFile, unreadableParticipantFile } from '../participant-input.js';
 
 export const DIFF_FORMATS = ['text', 'json'] as const;
 
@@ -191,7 +190,15 @@ export function diffCommand(ctx: CommandContext): Command {
     }
     const diff = diffExports(a.entries, b.entries, lastReportedMonth(today));
     const indicatorsOf = async (file: string): Promise<IndicatorsResult> => {
-      const outcome = await computeIndicators(fileSource(file), profile, { period, asOf: period.asOf, today, lang, encoding: opts.encoding, delimiter: opts.delimiter });
+      const outcome = await indicatorsOfFile(file, profile, {
+        period,
+        asOf: period.asOf,
+        today,
+        lang,
+        encoding: opts.encoding,
+        delimiter: opts.delimiter,
+        sheet: opts.sheet,
+      });
       if (!outcome.usable) throw new UsageError(`${file} cannot be used`);
       return outcome.result;
     };

@@ -1,4 +1,4 @@
-import { finding, type Finding } from '../findings/finding.js';
+import { finding, type Finding, countBySeverity } from '../findings/finding.js';
 import type { EncodingName } from '../read/encoding.js';
 import type { ByteSource } from '../read/source.js';
 import { readAnyTable } from '../read/read-any.js';
@@ -93,9 +93,7 @@ function summarise(
   findings: Finding[],
   excludedRows: number,
 ): BudgetFileSummary {
-  let errors = 0;
-  let warnings = 0;
-  for (const f of findings) f.severity === 'error' ? errors++ : warnings++;
+  const { errors, warnings } = countBySeverity(findings);
   return {
     file,
     kind: 'budget',
@@ -114,9 +112,7 @@ function summarise(
 /** Adds findings to a budget summary and recounts errors and warnings. */
 export function withBudgetFindings(summary: BudgetFileSummary, extra: readonly Finding[]): BudgetFileSummary {
   const findings = [...summary.findings, ...extra];
-  let errors = 0;
-  let warnings = 0;
-  for (const f of findings) f.severity === 'error' ? errors++ : warnings++;
+  const { errors, warnings } = countBySeverity(findings);
   return { ...summary, findings, errors, warnings };
 }
 

@@ -1,5 +1,5 @@
 import { minDate, type IsoDate } from '../core/dates.js';
-import type { Finding } from '../findings/finding.js';
+import { type Finding, countBySeverity } from '../findings/finding.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { ByteSource } from '../read/source.js';
 import type { ReadOptions } from '../read/table.js';
@@ -124,8 +124,6 @@ export async function checkLedger(
 
 function withFindings(summary: LedgerFileSummary, extra: readonly Finding[]): LedgerFileSummary {
   const findings = [...summary.findings, ...extra];
-  let errors = 0;
-  let warnings = 0;
-  for (const f of findings) f.severity === 'error' ? errors++ : warnings++;
+  const { errors, warnings } = countBySeverity(findings);
   return { ...summary, findings, errors, warnings };
 }

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
-import { finding, type Finding, type FindingArgs } from '../findings/finding.js';
+import { finding, type Finding, type FindingArgs, countBySeverity } from '../findings/finding.js';
 import type { FindingCode } from '../findings/codes.js';
 import type { ByteSource } from '../read/source.js';
 import { readAnyTable } from '../read/read-any.js';
@@ -167,9 +167,7 @@ export async function readLedger(
         ...rowFindings,
         ...table.findings.filter((f) => f.code === 'QUOTE_NOT_CLOSED'),
       ];
-  let errors = 0;
-  let warnings = 0;
-  for (const f of findings) f.severity === 'error' ? errors++ : warnings++;
+  const { errors, warnings } = countBySeverity(findings);
   return {
     file: source.name,
     kind: 'ledger',

@@ -43,3 +43,10 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (fa !== fb) return fa < fb ? -1 : 1;
   return (a.line ?? 0) - (b.line ?? 0);
 }
+
+/** How many findings are errors and how many warnings. */
+export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
+  return { errors, warnings: findings.length - errors };
+}

@@ -1,6 +1,6 @@
 import { plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
 import type { ParticipantRecord } from '../participants/record.js';
-import { SENSITIVE_FIELDS } from '../participants/record.js';
+import type { SENSITIVE_FIELDS } from '../participants/record.js';
 import type { TargetId } from '../project/profile.js';
 import type { ContextCode, IndicatorCode, IndicatorKind, TargetResultId } from './result.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import { type Finding, countBySeverity } from '../findings/finding.js';
 import type { ByteSource } from '../read/source.js';
 import { readAnyTable } from '../read/read-any.js';
 import type { ReadOptions, TableFileSummary, TableRow } from '../read/table.js';
@@ -40,9 +40,7 @@ export async function readParticipants(
   const findings = table.unusable
     ? table.findings
     : [...table.findings.filter((f) => f.line === null || f.code !== 'QUOTE_NOT_CLOSED'), ...rowFindings, ...table.findings.filter((f) => f.code === 'QUOTE_NOT_CLOSED')];
-  let errors = 0;
-  let warnings = 0;
-  for (const f of findings) f.severity === 'error' ? errors++ : warnings++;
+  const { errors, warnings } = countBySeverity(findings);
   return {
     file: source.name,
     kind: 'participants',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
@@ -11,7 +12,8 @@ import { ROOT } from '../helpers/run-bin.js';
 const Ajv2020 = (Ajv2020Module as unknown as { default?: typeof Ajv2020Module }).default ?? Ajv2020Module;
 
 function validator(target: 'participant' | 'indicators') {
-  const ajv = new (Ajv2020 as unknown as new (o: object) => import('ajv').default)({ allErrors: true });
+  type Validator = { addKeyword(keyword: string): unknown; compile(schema: object): ValidateFunction };
+  const ajv = new (Ajv2020 as unknown as new (o: object) => Validator)({ allErrors: true });
   ajv.addKeyword('x-swedish-header');
   return ajv.compile(jsonSchemaOf(target));
 }

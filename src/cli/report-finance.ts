@@ -23,7 +23,7 @@ const T = {
  * The Financing sheet for `report --ledger [--budget]`: reads and checks the files exactly as
  * `finance` does (same reading options; the report's period and reference date), and plans the
  * sheet from the result. Exit code 2 when the ledger or the budget cannot be used (its findings go
- * to stderr and no workbook is written), 1 when they have error findings, else 0.
+ * to stderr and no workbook is written), 1 when they have error findings (or warnings with --strict), else 0.
  */
 export const financeSheetProvider: FinanceSheetProvider = async (request) => {
   const { profile, period, terminal } = request;
@@ -43,7 +43,7 @@ export const financeSheetProvider: FinanceSheetProvider = async (request) => {
   }
   if (!quiet) for (const s of files) if (s.errors + s.warnings > 0) output.err(`${T[lang].findings(s)}\n`);
   const usable: UsableLedgerCheck = { ...check, figures };
-  return { financeSheet: (input) => financingSheet(usable, input), exitCode: validationExitCode(files, false) };
+  return { financeSheet: (input) => financingSheet(usable, input), exitCode: validationExitCode(files, request.strict) };
 };
 
 function unusable(): never {

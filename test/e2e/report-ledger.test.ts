@@ -263,6 +263,20 @@ describe('esf-report report --ledger with a ledger that has findings', () => {
     expect(doc.records.excluded).toBe(1);
   });
 
+  it('a ledger with only a warning: written (exit 0); with --strict nothing is written (exit 1)', async () => {
+    const out = join(dir, 'warning.xlsx');
+    const ledger = 'fixtures/ledger/bad/reference-duplicate.csv';
+    const r = await runBin(['report', PARTICIPANTS, ...PERIOD, '--ledger', ledger, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(await exists(out)).toBe(true);
+    const strictOut = join(dir, 'warning-strict.xlsx');
+    // the sample's own warnings would stop --strict by themselves: use an export without any
+    const strict = await runBin(['report', 'fixtures/bad/accepted-forms.csv', ...PERIOD, '--ledger', ledger, '--strict', '--out', strictOut]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('--strict: not written: the ledger or the budget has findings');
+    expect(await exists(strictOut)).toBe(false);
+  });
+
   it('an unusable ledger: exit 2, its findings on stderr, no workbook', async () => {
     const out = join(dir, 'empty.xlsx');
     const r = await runBin(['report', PARTICIPANTS, ...PERIOD, '--ledger', 'fixtures/bad/empty.csv', '--budget', BUDGET, '--out', out]);

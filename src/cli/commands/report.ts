@@ -52,6 +52,8 @@ export interface FinanceSheetRequest {
   readonly lang: Lang;
   readonly encoding: EncodingName | undefined;
   readonly delimiter: Delimiter | undefined;
+  /** `--strict`: ledger warnings count as errors (exit 1, nothing written), as participant warnings do. */
+  readonly strict: boolean;
   /** Where the finance module tells the user about the ledger: why it is unusable (exit 2), its notices and findings in brief. */
   readonly terminal: { readonly output: Output; readonly lang: Lang; readonly quiet: boolean };
 }
@@ -114,6 +116,7 @@ const T = {
       `${r.project.id} ${r.period.label}: ${r.records.rows} rows, ${r.records.counted} counted, ${r.records.excluded} excluded; wrote ${path}`,
     excluded: (n: number) =>
       `${n} row${n === 1 ? '' : 's'} with errors ${n === 1 ? 'is' : 'are'} left out of every figure and listed on the Data quality sheet (esf-report validate FILE shows how to fix them).`,
+    strictLedger: '--strict: not written: the ledger or the budget has findings (listed above); run esf-report finance LEDGER to see them.',
     strict: (s: FileSummaryView) =>
       `--strict: not written: ${s.errors} error${s.errors === 1 ? '' : 's'} (${s.excludedRows} row${s.excludedRows === 1 ? '' : 's'} excluded), ${s.warnings} warning${s.warnings === 1 ? '' : 's'}; run esf-report validate FILE to see them.`,
     noFinance: '--ledger/--budget: the Financing sheet is not available in this build',
@@ -126,6 +129,7 @@ const T = {
       `${r.project.id} ${r.period.label}: ${r.records.rows} rader, ${r.records.counted} räknas, ${r.records.excluded} utesluts; skrev ${path}`,
     excluded: (n: number) =>
       `${n} ${n === 1 ? 'rad' : 'rader'} med fel räknas inte i någon siffra och listas på bladet Datakvalitet (esf-report validate FIL visar hur de rättas).`,
+    strictLedger: '--strict: skrevs inte: liggaren eller budgeten har avvikelser (se ovan); kör esf-report finance LIGGARE för att se dem.',
     strict: (s: FileSummaryView) =>
       `--strict: skrevs inte: ${s.errors} fel (${s.excludedRows} ${s.excludedRows === 1 ? 'rad' : 'rader'} utesluts), ${s.warnings} ${s.warnings === 1 ? 'varning' : 'varningar'}; kör esf-report validate FIL för att se dem.`,
     noFinance: '--ledger/--budget: bladet Finansiering finns inte i denna version',
@@ -211,6 +215,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
         lang,
         encoding: opts.encoding,
         delimiter: opts.delimiter,
+        strict: opts.strict,
         terminal: { output: out, lang: termLang, quiet: opts.quiet },
       });
       if (f.exitCode === 2) {
@@ -221,7 +226,8 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
       extensions.financeSheet = f.financeSheet;
     }
     if (opts.strict && exitCode === 1) {
-      out.err(`${t.strict(summary)}\n`);
+      const participantsClean = summary.errors === 0 && summary.warnings === 0;
+      out.err(`${participantsClean ? t.strictLedger : t.strict(summary)}\n`);
       ctx.setExitCode(1);
       return;
     }

@@ -14,6 +14,16 @@ import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './shared.js';
 
+/** The commands, in the order `--help` lists them. */
+const COMMANDS: readonly ((ctx: CommandContext) => Command)[] = [
+  validateCommand,
+  indicatorsCommand,
+  (ctx) => reportCommand(ctx, financeSheetProvider),
+  financeCommand,
+  templateCommand,
+  diffCommand,
+  schemaCommand,
+];
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -37,7 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut: (s) => output.out(s),
       writeErr: (s) => output.err(s),
     });
-  for (const make of [validateCommand, indicatorsCommand, (c: CommandContext) => reportCommand(c, financeSheetProvider), financeCommand, templateCommand, diffCommand, schemaCommand]) {
+  for (const make of COMMANDS) {
     const cmd = make(ctx);
     cmd.exitOverride().configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
     cmd.showHelpAfterError('(run with --help for usage)');

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './errors.js';
-import { processOutput } from './io.js';
+import { processOutput, type Output } from './io.js';
 import { packageVersion } from './options.js';
 import { financeSheetProvider } from './report-finance.js';
 import { resolveToday } from './today.js';
@@ -57,17 +57,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv as string[]);
     return exitCode;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (err instanceof UsageError) {
-      output.err(`esf-report: ${err.message}\n`);
-      return EXIT.usage;
-    }
-    output.err(`esf-report: internal error: ${(err as Error)?.message ?? String(err)}\n`);
-    if (debug) output.err(`${(err as Error)?.stack ?? ''}\n`);
-    else output.err('This is a bug in esf-report, not in your data. Run again with --debug and report the output.\n');
-    return EXIT.internal;
+    return exitCodeForError(err, debug, output);
   }
+}
+
+/**
+ * The exit code for what went wrong, after telling the user: a usage mistake is one line (exit 2);
+ * anything else is a bug in the tool (exit 3), with its stack only under --debug.
+ */
+export function exitCodeForError(err: unknown, debug: boolean, output: Pick<Output, 'err'>): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof UsageError) {
+    output.err(`esf-report: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  output.err(`esf-report: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (debug) output.err(`${err instanceof Error ? (err.stack ?? '') : ''}\n`);
+  else output.err('This is a bug in esf-report, not in your data. Run again with --debug and report the output.\n');
+  return EXIT.internal;
 }

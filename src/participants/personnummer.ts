@@ -66,8 +66,16 @@ export function isPersonnummer(value: string, today: IsoDate): boolean {
 }
 
 const PNR_SHAPED = /(?<!\d)(\d{2})?\d{6}[-+ ]?\d{4}(?!\d)/g;
+/** A run of digits joined by - or + (no letters, no spaces), such as a number typed into a date. */
+const DIGIT_RUN = /\d[\d+-]*\d/g;
 
-/** Masks anything shaped like a personnummer in a text that may be echoed to the user. */
+/**
+ * Masks anything that could hold a personnummer in a text that may be echoed to the user: the
+ * number in any written form, and any longer run of ten or more digits (a personnummer run
+ * together with other digits, `19900501-98222025-02-30`). Dates (eight digits) stay readable.
+ */
 export function maskPersonnummer(text: string): string {
-  return text.replace(PNR_SHAPED, '[personnummer]');
+  return text
+    .replace(PNR_SHAPED, '[personnummer]')
+    .replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '').length >= 10 ? '[personnummer]' : run));
 }

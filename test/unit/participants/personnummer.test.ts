@@ -42,6 +42,12 @@ describe('parsePersonnummer', () => {
 });
 
 describe('maskPersonnummer', () => {
+  it('masks a personnummer run together with other digits, and keeps dates and short numbers', () => {
+    expect(maskPersonnummer('"19900501-98222025-02-30" and 2025-02-03, 2024-08-01 – 2027-07-31, P-0000001')).toBe(
+      '"[personnummer]" and 2025-02-03, 2024-08-01 – 2027-07-31, P-0000001',
+    );
+  });
+
   it('masks numbers shaped like a personnummer and leaves other numbers', () => {
     expect(maskPersonnummer('found 19640823-9819 and 640823-9819 and 6408239819 but not 2025-02-03 or 12345')).toBe(
       'found [personnummer] and [personnummer] and [personnummer] but not 2025-02-03 or 12345',

@@ -1,24 +1,12 @@
-import { finding } from '../findings/finding.js';
 import { computeIndicators, unusableIndicatorsResult, type ComputeIndicatorsOptions, type IndicatorsOutcome } from '../indicators/run.js';
 import type { ParticipantFileSummary } from '../participants/read-participants.js';
 import type { ProjectProfile } from '../project/profile.js';
+import { unreadableFileSummary } from '../read/table.js';
 import { fileSize, fileSource, progressFor, unreadableReason, type Output } from './io.js';
 
 /** The summary of a participant file that cannot be opened at all: one FILE_UNREADABLE finding (exit 2). */
 export function unreadableParticipantFile(file: string, reason: string): ParticipantFileSummary {
-  return {
-    file,
-    kind: 'participants',
-    encoding: null,
-    delimiter: null,
-    rows: 0,
-    errors: 1,
-    warnings: 0,
-    excludedRows: 0,
-    findings: [finding('FILE_UNREADABLE', { file }, { reason })],
-    notices: [],
-    unusable: true,
-  };
+  return { ...unreadableFileSummary(file, reason), kind: 'participants' };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface PeriodArgs {
   readonly from?: string | undefined;
   readonly to?: string | undefined;
   readonly asOf?: string | undefined;
+  /** The period when neither --period nor --from/--to is given (e.g. `project` for finance and diff); none: a usage error. */
+  readonly defaultPeriod?: string | undefined;
 }
 
 /** A usage problem with the period arguments; the CLI turns it into exit 2. */
@@ -113,6 +115,10 @@ export function resolvePeriod(project: ProjectPeriod, args: PeriodArgs, today: I
     if (!to) return { error: `--to "${args.to}" is not a date YYYY-MM-DD` };
     if (from > to) return { error: `--from ${from} is after --to ${to}` };
     requested = { label: `${from}..${to}`, start: from, end: to };
+  } else if (args.defaultPeriod !== undefined) {
+    const parsed = parsePeriodArgument(args.defaultPeriod, project);
+    if (isPeriodError(parsed)) return parsed;
+    requested = parsed;
   } else {
     return { error: 'which period? give --period (2025-Q2, 2025-H1, 2025-05, 2025, project) or --from DATE --to DATE' };
   }

@@ -144,3 +144,13 @@ describe('the reference date', () => {
     expect(error({ period: '2025-Q2', asOf: '2025-6-30' })).toMatch(/not a date/);
   });
 });
+
+describe('a default period', () => {
+  it('applies only when no period is given, and never hides a conflict', () => {
+    expect(ok({ defaultPeriod: 'project' })).toMatchObject({ label: 'project', start: '2024-08-01', end: '2027-07-31' });
+    expect(ok({ period: '2025-Q2', defaultPeriod: 'project' }).label).toBe('2025-Q2');
+    expect(ok({ from: '2025-01-01', to: '2025-01-31', defaultPeriod: 'project' }).label).toBe('2025-01-01..2025-01-31');
+    expect(error({ from: '2025-01-01', defaultPeriod: 'project' })).toMatch(/--from needs --to/);
+    expect(error({})).toMatch(/which period/);
+  });
+});

@@ -170,10 +170,9 @@ export function diffCommand(ctx: CommandContext): Command {
     const opts = parseOptions(DiffOptionsSchema, raw);
     const today = ctx.today();
     const profile = await loadProfile(opts.project);
-    const hasPeriod = opts.period !== undefined || opts.from !== undefined || opts.to !== undefined;
     const period = resolvePeriod(
       profile.period,
-      { period: hasPeriod ? opts.period : 'project', from: opts.from, to: opts.to, asOf: opts.asOf },
+      { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf, defaultPeriod: 'project' },
       today,
     );
     if (isPeriodError(period)) throw new UsageError(period.error);

@@ -61,11 +61,10 @@ export function financeCommand(ctx: CommandContext): Command {
     const today = ctx.today();
     checkAsOf(opts.asOf, today);
     const profile = await loadProfile(opts.project);
-    // the ledger's default period is the whole project (finance.md); the rules are those of every command
-    const givenPeriod = opts.period !== undefined || opts.from !== undefined || opts.to !== undefined;
+    // the ledger's default period is the whole project (finance.md)
     const period = resolvePeriod(
       profile.period,
-      { period: givenPeriod ? opts.period : 'project', from: opts.from, to: opts.to, asOf: opts.asOf },
+      { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf, defaultPeriod: 'project' },
       today,
     );
     if (isPeriodError(period)) throw new UsageError(period.error);

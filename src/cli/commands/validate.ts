@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { finding } from '../../findings/finding.js';
+import { unreadableFileSummary } from '../../read/table.js';
 import { readParticipants } from '../../participants/read-participants.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import type { EncodingName } from '../../read/encoding.js';
@@ -29,19 +29,7 @@ const ValidateOptionsSchema = CommonOptionsSchema.extend({
 
 /** A file that cannot be opened: a FILE_UNREADABLE finding in a summary of its own (exit 2). */
 export function unreadableSummary(file: string, kind: 'participants' | 'ledger', reason: string): FileSummaryView {
-  return {
-    file,
-    kind,
-    encoding: null,
-    delimiter: null,
-    rows: 0,
-    errors: 1,
-    warnings: 0,
-    excludedRows: 0,
-    unusable: true,
-    findings: [finding('FILE_UNREADABLE', { file }, { reason })],
-    notices: [],
-  };
+  return { ...unreadableFileSummary(file, reason), kind };
 }
 
 /** Reads and checks one participant file for `validate`. */

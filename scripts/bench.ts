@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: generates a 1,000,000-row export with the fixture generator (once, cached in
- * .bench/), then measures on that file the rows per second and peak memory of a plain csv-parse
- * pass, of `esf-report validate` and of `esf-report indicators`, each in a fresh process.
- *   node dist/scripts/bench.js [--rows N] [--regenerate]
+ * .bench/), then measures on that file, each in a fresh process: a bare csv-parse pass (records as
+ * objects keyed by the header, `columns: true`), `esf-report validate`, `esf-report indicators`
+ * and `esf-report report`. Every command's time is given as a ratio to the csv-parse pass of the
+ * same round (paired, so that a busy shared machine slows both alike), with its peak memory.
+ *   node dist/scripts/bench.js [--rows N] [--rounds N] [--no-report] [--regenerate]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -11,8 +13,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, regenerate: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    rounds: { type: 'string', default: '1' },
+    'no-report': { type: 'boolean', default: false },
+    regenerate: { type: 'boolean', default: false },
+  },
+});
 const rows = Number(values.rows);
+const rounds = Math.max(1, Number(values.rounds));
 const dir = join(root, '.bench');
 const file = join(dir, `participants-${rows}.csv`);
 mkdirSync(dir, { recursive: true });
@@ -27,7 +37,7 @@ if (values.regenerate || !existsSync(file)) {
   process.stdout.write(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 const sizeMb = statSync(file).size / 1024 / 1024;
-process.stdout.write(`file: ${file} (${sizeMb.toFixed(0)} MB, ${rows.toLocaleString('en')} data rows)\n\n`);
+process.stdout.write(`file: ${file} (${sizeMb.toFixed(0)} MB, ${rows.toLocaleString('en')} data rows)\n`);
 
 interface Measurement {
   mode: string;
@@ -39,7 +49,7 @@ interface Measurement {
 function measure(mode: string): Measurement {
   const out = join(dir, `result-${mode}.json`);
   rmSync(out, { force: true });
-  const r = spawnSync(process.execPath, [join(root, 'dist/scripts/bench-child.js'), mode, file, out], {
+  const r = spawnSync(process.execPath, [join(root, 'dist/scripts/bench-child.js'), mode, file, out, join(dir, 'report.xlsx')], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ESF_REPORT_TODAY: '2026-11-25' },
   });
@@ -47,15 +57,48 @@ function measure(mode: string): Measurement {
   return JSON.parse(readFileSync(out, 'utf8')) as Measurement;
 }
 
-const results = ['csv-parse', 'validate', 'indicators'].map(measure);
-const base = results[0]!;
-const pad = (s: string, n: number) => s.padEnd(n);
-process.stdout.write(`${pad('pass', 22)}${pad('seconds', 10)}${pad('rows/s', 12)}${pad('vs csv-parse', 14)}${pad('peak RSS', 10)}exit\n`);
-for (const m of results) {
-  const rate = rows / m.seconds;
-  const label = m.mode === 'csv-parse' ? 'csv-parse (plain)' : `esf-report ${m.mode}`;
-  process.stdout.write(
-    `${pad(label, 22)}${pad(m.seconds.toFixed(2), 10)}${pad(Math.round(rate).toLocaleString('en'), 12)}${pad(`${Math.round((base.seconds / m.seconds) * 100)} %`, 14)}${pad(`${m.peakRssMb} MB`, 10)}${m.exitCode}\n`,
-  );
+/** Each command, with the limits of issue 14 (time ÷ csv-parse time, peak RSS). */
+const COMMANDS = [
+  { mode: 'validate', maxRatio: 0.5, maxRssMb: 200 },
+  { mode: 'indicators', maxRatio: 0.6, maxRssMb: 200 },
+  ...(values['no-report'] ? [] : [{ mode: 'report', maxRatio: null, maxRssMb: 300 }]),
+] as const;
+
+const runs: { base: Measurement; cmds: Measurement[] }[] = [];
+for (let round = 1; round <= rounds; round++) {
+  process.stdout.write(`round ${round}/${rounds} …\n`);
+  const base = measure('csv-parse');
+  runs.push({ base, cmds: COMMANDS.map((c) => measure(c.mode)) });
 }
-process.stdout.write('\naim: validate ≥ 50 % of plain csv-parse throughput, peak RSS < 300 MB\n');
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const pad = (s: string, n: number) => s.padEnd(n);
+process.stdout.write(
+  `\n${pad('pass', 28)}${pad('seconds', 10)}${pad('rows/s', 12)}${pad('time ÷ csv-parse', 18)}${pad('peak RSS', 11)}${pad('limit', 22)}exit\n`,
+);
+const baseSeconds = median(runs.map((r) => r.base.seconds));
+process.stdout.write(
+  `${pad('csv-parse, columns: true', 28)}${pad(baseSeconds.toFixed(2), 10)}${pad(Math.round(rows / baseSeconds).toLocaleString('en'), 12)}${pad('1.00', 18)}${pad(`${Math.max(...runs.map((r) => r.base.peakRssMb))} MB`, 11)}${pad('', 22)}0\n`,
+);
+let allWithin = true;
+COMMANDS.forEach((c, i) => {
+  const ms = runs.map((r) => r.cmds[i]!);
+  const seconds = median(ms.map((m) => m.seconds));
+  // the ratio of each round against its own csv-parse pass, then the median over rounds
+  const ratio = median(runs.map((r) => r.cmds[i]!.seconds / r.base.seconds));
+  const rss = Math.max(...ms.map((m) => m.peakRssMb));
+  const within = (c.maxRatio === null || ratio <= c.maxRatio) && rss < c.maxRssMb;
+  allWithin &&= within;
+  const limit = `${c.maxRatio === null ? '' : `≤ ${c.maxRatio.toFixed(2)}×, `}< ${c.maxRssMb} MB`;
+  process.stdout.write(
+    `${pad(`esf-report ${c.mode}`, 28)}${pad(seconds.toFixed(2), 10)}${pad(Math.round(rows / seconds).toLocaleString('en'), 12)}${pad(`${ratio.toFixed(2)}×`, 18)}${pad(`${rss} MB`, 11)}${pad(`${limit}${within ? "" : " MISSED"}`, 26)}${ms.map((m) => m.exitCode).join(',')}\n`,
+  );
+});
+process.stdout.write(
+  `\n${rounds} round(s); each ratio is paired with the csv-parse pass of its own round (median over rounds).` +
+    `\n${allWithin ? 'every command within its limits' : 'some command missed its limit'}\n`,
+);

@@ -1,4 +1,5 @@
-import { differenceInMonths } from 'date-fns';
+// the one function, not the package index: loading all of date-fns costs 15 MB and a startup delay
+import { differenceInMonths } from 'date-fns/differenceInMonths';
 
 /**
  * Calendar dates are ISO strings `YYYY-MM-DD` throughout the core: they compare with `<`, print as
@@ -14,8 +15,58 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/** "00" … "99": month and day numbers as written in a date. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
 export function ymdToIso(y: number, m: number, d: number): IsoDate {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const year = y >= 1000 && y <= 9999 ? String(y) : String(y).padStart(4, '0');
+  return `${year}-${TWO_DIGITS[m] ?? String(m).padStart(2, '0')}-${TWO_DIGITS[d] ?? String(d).padStart(2, '0')}`;
+}
+
+/** The number written by the digits date[from..to) of a well-formed `IsoDate`. */
+function part(date: IsoDate, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + date.charCodeAt(i) - 48;
+  return n;
+}
+
+const DATE_FORMS = /^(\d{4})-?(\d{2})-?(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/**
+ * Parses a date in the accepted forms: `YYYY-MM-DD`, `YYYYMMDD`, or either with a zero time
+ * (`2025-03-01 00:00`, `2025-03-01T00:00:00`). 'form' means not a date form; 'day' means no such day.
+ */
+export function parseDate(value: string): IsoDate | 'form' | 'day' {
+  // the usual form, YYYY-MM-DD, read without a regular expression and returned as it is
+  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    const y = digits(value, 0, 4);
+    const mo = digits(value, 5, 7);
+    const d = digits(value, 8, 10);
+    if (y < 0 || mo < 0 || d < 0) return 'form';
+    return isValidYmd(y, mo, d) ? value : 'day';
+  }
+  const m = DATE_FORMS.exec(value);
+  if (!m) return 'form';
+  const compact = !value.includes('-');
+  if (compact && value.length !== 8) return 'form';
+  if (!compact && value.charAt(4) !== '-') return 'form';
+  if (m[4] !== undefined && (Number(m[4]) !== 0 || Number(m[5]) !== 0 || Number(m[6] ?? 0) !== 0)) return 'form';
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!isValidYmd(y, mo, d)) return 'day';
+  return ymdToIso(y, mo, d);
+}
+
+/** The number written by the ASCII digits value[from..to), or -1 when one of them is not a digit. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** Parses a strict `YYYY-MM-DD` that names a real day; undefined otherwise. */
@@ -38,8 +89,9 @@ export function fromLocalDate(date: Date): IsoDate {
  * `differenceInYears` (tested): a 29 February birthday ages on 1 March in common years.
  */
 export function yearsBetween(from: IsoDate, to: IsoDate): number {
-  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
-  return to.slice(5) < from.slice(5) ? years - 1 : years;
+  const years = part(to, 0, 4) - part(from, 0, 4);
+  // month and day as one number MMDD: a birthday not yet reached this year takes one off
+  return part(to, 5, 7) * 100 + part(to, 8, 10) < part(from, 5, 7) * 100 + part(from, 8, 10) ? years - 1 : years;
 }
 
 /**
@@ -73,11 +125,12 @@ export function fromDayNumber(day: number): IsoDate {
 
 /** `date` plus whole calendar months, the day clamped to the month's end (31 Aug + 6 = 28/29 Feb), as date-fns `addMonths`. */
 export function plusMonths(date: IsoDate, months: number): IsoDate {
-  const y = Number(date.slice(0, 4));
-  const m0 = Number(date.slice(5, 7)) - 1 + months;
+  const y = part(date, 0, 4);
+  const m0 = part(date, 5, 7) - 1 + months;
   const year = y + Math.floor(m0 / 12);
   const month = (((m0 % 12) + 12) % 12) + 1;
-  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  const d = part(date, 8, 10);
+  const day = d <= 28 ? d : Math.min(d, daysInMonth(year, month));
   return ymdToIso(year, month, day);
 }
 

@@ -1,14 +1,15 @@
+import { SWEDISH_COLUMN_NAMES as SV } from '../findings/column-names.js';
 import type { ColumnSpec } from '../read/header.js';
 
 /** The ledger's columns (`finance.md`), canonical name first, then the accepted aliases. */
 export const LEDGER_COLUMNS = [
-  { name: 'date', aliases: ['datum', 'bokföringsdatum', 'bokforingsdatum'] },
-  { name: 'type', aliases: ['typ'] },
-  { name: 'category', aliases: ['kategori'] },
-  { name: 'amount', aliases: ['belopp'] },
-  { name: 'party', aliases: ['part'] },
-  { name: 'reference', aliases: ['verifikation', 'verifikationsnummer', 'ver_nr'] },
-  { name: 'description', aliases: ['beskrivning', 'text'] },
+  { name: 'date', aliases: [SV.date, 'bokföringsdatum', 'bokforingsdatum'] },
+  { name: 'type', aliases: [SV.type] },
+  { name: 'category', aliases: [SV.category] },
+  { name: 'amount', aliases: [SV.amount] },
+  { name: 'party', aliases: [SV.party] },
+  { name: 'reference', aliases: [SV.reference, 'verifikationsnummer', 'ver_nr'] },
+  { name: 'description', aliases: [SV.description, 'text'] },
 ] as const satisfies readonly ColumnSpec[];
 
 export type LedgerColumn = (typeof LEDGER_COLUMNS)[number]['name'];
@@ -23,8 +24,8 @@ export const LEDGER_REQUIRED_HEADERS: readonly (readonly LedgerColumn[])[] = [['
 
 /** The budget file (`--budget`): planned totals per cost category for the whole project. */
 export const BUDGET_COLUMNS = [
-  { name: 'category', aliases: ['kategori'] },
-  { name: 'amount', aliases: ['belopp', 'budget'] },
+  { name: 'category', aliases: [SV.category] },
+  { name: 'amount', aliases: [SV.amount, 'budget'] },
 ] as const satisfies readonly ColumnSpec[];
 
 export type BudgetColumn = (typeof BUDGET_COLUMNS)[number]['name'];

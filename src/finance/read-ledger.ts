@@ -1,10 +1,9 @@
-import type { IsoDate } from '../core/dates.js';
+import { parseDate, type IsoDate } from '../core/dates.js';
 import { finding, type Finding, type FindingArgs, countBySeverity } from '../findings/finding.js';
 import type { FindingCode } from '../findings/codes.js';
 import type { ByteSource } from '../read/source.js';
 import { readAnyTable } from '../read/read-any.js';
 import type { ReadOptions, TableFileSummary, TableRow } from '../read/table.js';
-import { parseDate } from '../participants/values.js';
 import {
   describeCategories,
   describeTypes,

@@ -31,6 +31,10 @@ export function luhnCheckDigit(nine: string): number {
  * not after today's year, minus 100 with `+`.
  */
 export function parsePersonnummer(value: string, today: IsoDate): Personnummer | PersonnummerProblem {
+  // every accepted form has 10–13 characters and starts with a digit: most participant IDs are
+  // told apart here, without the regular expression
+  const first = value.charCodeAt(0);
+  if (value.length < 10 || value.length > 13 || !(first >= 48 && first <= 57)) return 'format';
   const m = PNR.exec(value);
   if (!m) return 'format';
   const [, century, yy, mm, dd, sep, serial, check] = m as unknown as string[];

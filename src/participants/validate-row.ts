@@ -1,4 +1,4 @@
-import { calendarMonthsBetween, daysBetween, monthsBetween, plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
+import { calendarMonthsBetween, daysBetween, monthsBetween, parseDate, plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
 import { NumberIndex, StringIndex } from '../core/compact-index.js';
 import { finding, type Finding, type FindingArgs } from '../findings/finding.js';
 import type { FindingCode } from '../findings/codes.js';
@@ -14,7 +14,6 @@ import {
   EXIT_STATUS_VOCAB,
   GENDER_VOCAB,
   parseCohort,
-  parseDate,
   parseEnum,
   parseWholeNumber,
   SENSITIVE_VOCAB,

@@ -1,4 +1,4 @@
-import { isValidYmd, ymdToIso, type IsoDate } from '../core/dates.js';
+import type { IsoDate } from '../core/dates.js';
 import { normalizeToken } from '../read/header.js';
 
 export const GENDERS = ['woman', 'man', 'non_binary'] as const;
@@ -77,26 +77,6 @@ export function parseEnum<T extends string>(vocab: Vocabulary<T>, value: string)
 /** The accepted forms as one line, for messages: `woman (kvinna, k, female, f), man (m, male), …`. */
 export function describeForms<T extends string>(vocab: Vocabulary<T>): string {
   return vocab.values.map((v) => (vocab.forms[v].length ? `${v} (${vocab.forms[v].join(', ')})` : v)).join('; ');
-}
-
-const DATE_FORMS = /^(\d{4})-?(\d{2})-?(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
-
-/**
- * Parses a date in the accepted forms: `YYYY-MM-DD`, `YYYYMMDD`, or either with a zero time
- * (`2025-03-01 00:00`, `2025-03-01T00:00:00`). 'form' means not a date form; 'day' means no such day.
- */
-export function parseDate(value: string): IsoDate | 'form' | 'day' {
-  const m = DATE_FORMS.exec(value);
-  if (!m) return 'form';
-  const compact = !value.includes('-');
-  if (compact && value.length !== 8) return 'form';
-  if (!compact && value.charAt(4) !== '-') return 'form';
-  if (m[4] !== undefined && (Number(m[4]) !== 0 || Number(m[5]) !== 0 || Number(m[6] ?? 0) !== 0)) return 'form';
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (!isValidYmd(y, mo, d)) return 'day';
-  return ymdToIso(y, mo, d);
 }
 
 /** Parses a whole number written with digits only (no sign, no decimals); undefined otherwise. */

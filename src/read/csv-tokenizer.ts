@@ -18,8 +18,14 @@ const MAX_PENDING_FIELD = 1 << 20;
 /**
  * An RFC 4180 tokenizer that streams: feed decoded text with `push`, collect records from the
  * callback. Lines without quotes take a fast path (`split`); quoted fields may span lines and keep
- * the line where their record starts. Written by hand (rather than csv-parse) because csv-parse
- * cannot recover after a broken quote and reports where a record ends, not where it starts.
+ * the line where their record starts.
+ *
+ * Written by hand rather than with csv-parse for two reasons. Exactness: a record with a broken
+ * quote (`"ab"c`) is kept, with the field read as far as the next delimiter and a QUOTE_INVALID
+ * finding that names its line, where csv-parse either stops the whole file or (with
+ * `skip_records_with_error`) drops the row without a trace; and every record carries the line it
+ * starts on, where csv-parse tells where it ends. Speed: this pass is several times faster than
+ * csv-parse on a plain export (`npm run bench` compares the two).
  */
 export class CsvTokenizer {
   private rest = '';
@@ -40,12 +46,19 @@ export class CsvTokenizer {
 
   push(text: string): void {
     const data = this.rest.length > 0 ? this.rest + text : text;
+    const d = this.delimiter;
     let pos = 0;
+    // the next quote at or after `pos` (-1: none in this chunk): found once per quote, not once per line
+    let quote = data.indexOf('"');
     for (;;) {
       const nl = data.indexOf('\n', pos);
       if (nl === -1) break;
       const end = nl > pos && data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.line(data.slice(pos, end));
+      this.lineNo++;
+      if (quote !== -1 && quote < pos) quote = data.indexOf('"', pos);
+      if (this.pending) this.continueQuoted(data.slice(pos, end));
+      else if (quote === -1 || quote >= end) this.onRecord({ line: this.lineNo, fields: data.slice(pos, end).split(d) });
+      else this.parse(data.slice(pos, end), 0, { line: this.lineNo, fields: [], field: '', quoteLine: this.lineNo }, false);
       pos = nl + 1;
     }
     this.rest = pos === 0 ? data : data.slice(pos);

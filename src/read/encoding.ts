@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Encoding names as they appear in output (`cli.md`). */
@@ -93,25 +94,37 @@ export function createDecoder(encoding: EncodingName): StreamDecoder {
   };
 }
 
+/** Bytes at the end of `bytes` that begin a UTF-8 sequence the chunk does not finish (0–3). */
+function unfinishedTail(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
 /**
  * Whether a stream of bytes is valid UTF-8 with no NUL bytes. Stops at the first bad byte, so a
- * Windows-1252 file (whose first å is invalid UTF-8) costs little; a UTF-8 file is read once through.
+ * Windows-1252 file (whose first å is invalid UTF-8) costs little; a UTF-8 file is read once
+ * through, checked by `isUtf8` (no strings made) with a sequence cut by a chunk end carried over.
  */
 export async function scanUtf8(chunks: AsyncIterable<Uint8Array>): Promise<'valid' | 'invalid' | 'binary'> {
-  const dec = new TextDecoder('utf-8', { fatal: true });
+  let carry: Uint8Array = new Uint8Array(0);
   for await (const chunk of chunks) {
     if (chunk.indexOf(0) !== -1) return 'binary';
-    try {
-      dec.decode(chunk, { stream: true });
-    } catch {
-      // the Windows-1252 decoder rejects NUL bytes later on, so stopping here loses nothing
-      return 'invalid';
+    let bytes = chunk;
+    if (carry.length > 0) {
+      bytes = new Uint8Array(carry.length + chunk.length);
+      bytes.set(carry);
+      bytes.set(chunk, carry.length);
     }
+    const cut = bytes.length - unfinishedTail(bytes);
+    // the Windows-1252 decoder rejects NUL bytes later on, so stopping here loses nothing
+    if (!isUtf8(bytes.subarray(0, cut))) return 'invalid';
+    carry = bytes.slice(cut);
   }
-  try {
-    dec.decode();
-  } catch {
-    return 'invalid';
-  }
-  return 'valid';
+  return carry.length > 0 ? 'invalid' : 'valid';
 }

@@ -25,7 +25,7 @@ export interface TableRow {
   readonly line: number;
   readonly values: string[];
   /** Structural problems of the record (FIELD_COUNT, QUOTE_INVALID), already as findings. */
-  readonly problems: Finding[];
+  readonly problems: readonly Finding[];
 }
 
 export interface TableContract {
@@ -95,6 +95,9 @@ export function failedTable(
   return { encoding, delimiter, rows: 0, findings: [f], notices, unusable: true, present: new Set(), format };
 }
 
+/** The problems of a well-formed row, shared: no array is made for each of a million clean rows. */
+const NO_PROBLEMS: Finding[] = [];
+
 /**
  * Turns raw records (from CSV or a worksheet) into rows of the contract: skips blank records,
  * takes the first non-blank one as the header, maps fields to columns, flags structural problems.
@@ -135,7 +138,7 @@ export class RecordSink {
       return;
     }
     this.rowCount++;
-    const problems: Finding[] = [];
+    let problems = NO_PROBLEMS;
     const values = new Array<string>(columns.length);
     const { fieldOf, width } = this.header;
     for (let c = 0; c < columns.length; c++) {
@@ -146,11 +149,13 @@ export class RecordSink {
       let extra = 0;
       for (let i = width; i < fields.length; i++) if (fields[i]!.trim() !== '') extra++;
       if (extra > 0) {
+        problems = [];
         problems.push(finding('FIELD_COUNT', { file, line: rec.line }, { found: fields.length, expected: width, extra }));
       }
     }
     if (rec.badQuoteField !== undefined) {
       const c = fieldOf.indexOf(rec.badQuoteField);
+      if (problems === NO_PROBLEMS) problems = [];
       problems.push(
         finding('QUOTE_INVALID', { file, line: rec.line, column: c === -1 ? null : columns[c]!.name }, {
           position: rec.badQuoteField + 1,

@@ -43,4 +43,21 @@ describe('compact indexes behave like Maps', () => {
       { numRuns: 50 },
     );
   });
+
+  it('NumberIndex: the key 0 and small keys, through several rehashes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20000 }), { maxLength: 8000 }), (keys) => {
+        const index = new NumberIndex();
+        const map = new Map<number, number>();
+        keys.forEach((k, i) => {
+          expect(index.get(k)).toBe(map.get(k));
+          index.set(k, i);
+          map.set(k, i);
+        });
+        for (const [k, v] of map) expect(index.get(k)).toBe(v);
+      }),
+      { numRuns: 30 },
+    );
+    expect(() => new NumberIndex().set(-1, 0)).toThrow(RangeError);
+  });
 });

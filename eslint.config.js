@@ -23,4 +23,8 @@ export default tseslint.config(
     files: ['bin/*', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly' } },
   },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
 );

@@ -8,4 +8,3 @@ export class UsageError extends Error {
 
 /** Exit codes of `cli.md`, the same for every command. */
 export const EXIT = { ok: 0, dataErrors: 1, usage: 2, internal: 3 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -6,7 +6,6 @@ import { financeSheetProvider } from './report-finance.js';
 import { resolveToday } from './today.js';
 import { diffCommand } from './commands/diff.js';
 import { financeCommand } from './commands/finance.js';
-import { validateLedgerFile } from './commands/finance-validate.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
@@ -36,7 +35,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     setExitCode: (code) => {
       exitCode = code;
     },
-    validateLedger: validateLedgerFile,
   };
   const program = new Command('esf-report')
     .description('ESF+ participant indicators, validation and funder-ready Excel reports')

@@ -3,7 +3,7 @@ import type { FindingCode } from '../findings/codes.js';
 import type { Lang } from '../findings/catalogue.js';
 import { renderFinding, type RenderedFinding } from '../findings/render.js';
 import type { CostKey, FinancingKey } from './categories.js';
-import type { LedgerCheck } from './check-ledger.js';
+import type { Finding } from '../findings/finding.js';
 
 /**
  * The machine-readable result of `finance --format json` (`esf-report/finance@1`, `finance.md`).
@@ -107,8 +107,25 @@ export interface FinanceUnusableResult {
   readonly findings: RenderedFinding[];
 }
 
+/**
+ * What the document is made of: a checked ledger (`LedgerCheck` of check-ledger.ts fits). Named here
+ * by shape, so that the result types depend on nothing that computes them.
+ */
+interface CheckedLedger {
+  readonly profile: { readonly id: string; readonly name: string; readonly rates: FinanceResult['rates'] };
+  readonly ledger: { readonly findings: readonly Finding[]; readonly excluded: FinanceResult['excluded'] };
+  readonly budget: { readonly findings: readonly Finding[] } | null;
+  readonly figures: {
+    readonly period: FinanceResult['period'];
+    readonly records: FinanceResult['records'];
+    readonly quarters: FinanceResult['quarters'];
+    readonly cumulative: FinanceResult['cumulative'];
+    readonly budget: FinanceResult['budget'];
+  } | null;
+}
+
 /** The JSON document of a checked ledger, messages in `lang`; the unusable form when a file cannot be used. */
-export function financeResult(check: LedgerCheck, lang: Lang): FinanceResult | FinanceUnusableResult {
+export function financeResult(check: CheckedLedger, lang: Lang): FinanceResult | FinanceUnusableResult {
   const project = { id: check.profile.id, name: check.profile.name };
   const findings = [...check.ledger.findings, ...(check.budget?.findings ?? [])].map((f) => renderFinding(f, lang));
   const fig = check.figures;

@@ -1,4 +1,4 @@
-import { FINDING_CODES, FILE_LEVEL_CODES, type FindingCode, type Severity } from './codes.js';
+import { FINDING_CODES, type FindingCode, type Severity } from './codes.js';
 
 /** Values a message may interpolate. Never put a personnummer here: `found` is masked anyway. */
 export type FindingArgs = Readonly<Record<string, string | number | undefined>>;
@@ -30,18 +30,6 @@ export function finding(
     column: where.column ?? null,
     args,
   };
-}
-
-export function isFileLevelError(f: Finding): boolean {
-  return f.severity === 'error' && FILE_LEVEL_CODES.has(f.code);
-}
-
-/** Sorts findings by file, then line (file-level first), then column order of appearance is kept. */
-export function compareFindings(a: Finding, b: Finding): number {
-  const fa = a.file ?? '';
-  const fb = b.file ?? '';
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return (a.line ?? 0) - (b.line ?? 0);
 }
 
 /** How many findings are errors and how many warnings. */

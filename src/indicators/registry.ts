@@ -470,10 +470,6 @@ export const GENDER_LABELS: Readonly<Record<'women' | 'men' | 'nonBinary' | 'tot
   total: { en: 'Total', sv: 'Totalt', short: { en: 'Total', sv: 'Totalt' } },
 };
 
-export function indicatorDefinition(code: IndicatorCode): IndicatorDefinition {
-  return INDICATORS.find((d) => d.code === code)!;
-}
-
 export function targetDefinition(id: TargetResultId | TargetId): TargetDefinition {
   return TARGETS.find((d) => d.id === id)!;
 }

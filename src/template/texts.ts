@@ -34,7 +34,6 @@ const ColumnTextSchema = z
     required: text,
   })
   .strict();
-export type ColumnText = z.infer<typeof ColumnTextSchema>;
 
 const columnShape = Object.fromEntries(PARTICIPANT_COLUMNS.map((c) => [c.name, ColumnTextSchema])) as {
   [K in ParticipantColumn]: typeof ColumnTextSchema;

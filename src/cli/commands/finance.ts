@@ -15,7 +15,7 @@ import { fileSource, unreadableReason } from '../io.js';
 import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
-import { unreadableSummary } from './validate.js';
+import { unreadableLedgerSummary } from './finance-validate.js';
 
 export const FINANCE_FORMATS = ['text', 'json'] as const;
 type FinanceFormat = (typeof FINANCE_FORMATS)[number];
@@ -122,12 +122,12 @@ export async function checkLedgerFiles(
 
 /** A ledger that cannot be opened: FILE_UNREADABLE, exit 2. */
 function unreadableLedger(file: string, reason: string): LedgerFileSummary {
-  const s = unreadableSummary(file, 'ledger', reason);
+  const s = unreadableLedgerSummary(file, reason);
   return { ...s, kind: 'ledger', encoding: null, delimiter: null, findings: [...s.findings], notices: [], excluded: [] };
 }
 
 function unreadableBudget(file: string, reason: string): BudgetFileSummary {
-  const s = unreadableSummary(file, 'ledger', reason);
+  const s = unreadableLedgerSummary(file, reason);
   return { ...s, kind: 'budget', encoding: null, delimiter: null, findings: [...s.findings], notices: [] };
 }
 

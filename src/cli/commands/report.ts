@@ -119,7 +119,6 @@ const T = {
     strictLedger: '--strict: not written: the ledger or the budget has findings (listed above); run esf-report finance LEDGER to see them.',
     strict: (s: FileSummaryView) =>
       `--strict: not written: ${s.errors} error${s.errors === 1 ? '' : 's'} (${s.excludedRows} row${s.excludedRows === 1 ? '' : 's'} excluded), ${s.warnings} warning${s.warnings === 1 ? '' : 's'}; run esf-report validate FILE to see them.`,
-    noFinance: '--ledger/--budget: the Financing sheet is not available in this build',
     budgetWithoutLedger: '--budget needs --ledger',
     sameFile: (out: string) => `--out ${out} is the input file; the input is never changed`,
     exists: (out: string) => `${out} exists; use --force to replace it`,
@@ -132,15 +131,14 @@ const T = {
     strictLedger: '--strict: skrevs inte: liggaren eller budgeten har avvikelser (se ovan); kör esf-report finance LIGGARE för att se dem.',
     strict: (s: FileSummaryView) =>
       `--strict: skrevs inte: ${s.errors} fel (${s.excludedRows} ${s.excludedRows === 1 ? 'rad' : 'rader'} utesluts), ${s.warnings} ${s.warnings === 1 ? 'varning' : 'varningar'}; kör esf-report validate FIL för att se dem.`,
-    noFinance: '--ledger/--budget: bladet Finansiering finns inte i denna version',
     budgetWithoutLedger: '--budget kräver --ledger',
     sameFile: (out: string) => `--out ${out} är indatafilen; indata ändras aldrig`,
     exists: (out: string) => `${out} finns redan; använd --force för att ersätta den`,
   },
 } as const;
 
-/** `esf-report report FILE --period P`: the funder-ready workbook. `finance` plugs in the Financing sheet when the finance module supplies it. */
-export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvider): Command {
+/** `esf-report report FILE --period P`: the funder-ready workbook. `finance` plans the Financing sheet for `--ledger` (given by `main`, so that report/ needs no finance). */
+export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider): Command {
   const cmd = new Command('report')
     .summary('write the funder-ready Excel workbook')
     .description(
@@ -182,7 +180,6 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     const out = ctx.output;
 
     if (opts.budget !== undefined && opts.ledger === undefined) throw new UsageError(t.budgetWithoutLedger);
-    if (opts.ledger !== undefined && finance === undefined) throw new UsageError(t.noFinance);
 
     const outPath = opts.out?.trim() ?? defaultReportFileName(profile.id, period.label);
     if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath));
@@ -205,7 +202,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
 
     let exitCode = validationExitCode([summary], opts.strict);
     const extensions: { financeSheet?: NonNullable<ReportExtensions['financeSheet']> } = {};
-    if (opts.ledger !== undefined && finance) {
+    if (opts.ledger !== undefined) {
       const f = await finance({
         ledger: opts.ledger,
         budget: opts.budget,

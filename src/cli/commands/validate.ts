@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { unreadableFileSummary } from '../../read/table.js';
 import { readParticipants } from '../../participants/read-participants.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import type { EncodingName } from '../../read/encoding.js';
@@ -18,6 +17,7 @@ import {
   type FileSummaryView,
 } from '../render-findings.js';
 import { unreadableParticipantFile } from '../participant-input.js';
+import { validateLedgerFile } from './finance-validate.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github', 'csv'] as const;
@@ -26,11 +26,6 @@ const ValidateOptionsSchema = CommonOptionsSchema.extend({
   format: z.enum(VALIDATE_FORMATS).default('text'),
   ledger: z.array(z.string()).default([]),
 });
-
-/** A file that cannot be opened: a FILE_UNREADABLE finding in a summary of its own (exit 2). */
-export function unreadableSummary(file: string, kind: 'participants' | 'ledger', reason: string): FileSummaryView {
-  return { ...unreadableFileSummary(file, reason), kind };
-}
 
 /** Reads and checks one participant file for `validate`. */
 export async function validateParticipantFile(
@@ -87,7 +82,7 @@ export function validateCommand(ctx: CommandContext): Command {
       summaries.push(await validateParticipantFile(file, profile, today, asOf, opts, progress));
     }
     for (const file of opts.ledger) {
-      summaries.push(await ctx.validateLedger(file, profile, today, asOf, opts));
+      summaries.push(await validateLedgerFile(file, profile, today, asOf, opts));
     }
     const out = ctx.output;
     if (!opts.quiet) for (const s of summaries) for (const n of s.notices) out.err(`${noticeText(n, lang)}\n`);

@@ -166,6 +166,3 @@ export function sampleMeta(overrides: Partial<WorkbookMeta> = {}): WorkbookMeta 
     ...overrides,
   };
 }
-
-/** A personnummer in any written form: 10 or 12 digits, with or without the separator. */
-export const PERSONNUMMER_SHAPE = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/;

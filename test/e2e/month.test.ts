@@ -1,3 +1,4 @@
+import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,17 @@ async function sheetCells(file: string): Promise<{ rows: unknown[][]; wb: ExcelJ
 }
 
 const TODAY = { ESF_REPORT_TODAY: '2026-11-25' };
+const PYTHON = '/usr/bin/python3';
+const hasOpenpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+
+function openpyxlRead(file: string): Promise<{ cells: Record<string, Record<string, unknown>>; properties: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    execFile(PYTHON, [`${ROOT}test/helpers/openpyxl-read.py`, file], { maxBuffer: 64 << 20 }, (err, stdout) => {
+      if (err) reject(err);
+      else resolve(JSON.parse(stdout) as never);
+    });
+  });
+}
 
 describe('esf-report month --month', () => {
   const dir = mkdtempSync(join(tmpdir(), 'esf-month-'));
@@ -107,6 +119,49 @@ describe('esf-report month --month', () => {
       });
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    if (hasOpenpyxl) {
+      const view = await openpyxlRead(out);
+      const cells = Object.values(view.cells)[0]!;
+      expect(cells.A2).toBe('Personnummer');
+      expect(cells.B3).toBe('2025-09-01'); // a real date, no time-zone shift
+      expect(String(cells.A1)).toMatch(/^INNEHÅLLER PERSONUPPGIFTER/);
+      expect(view.properties).toMatchObject({ title: 'Deltagarlista till SCB 2025-09' });
+    }
+  });
+
+  it('takes the mapping from the project profile (scbMonthMapping, relative to the profile)', async () => {
+    const profile = JSON.parse(readFileSync(`${ROOT}profiles/23-073-S10.json`, 'utf8')) as Record<string, unknown>;
+    profile.scbMonthMapping = 'scb-mapping.json';
+    const profileFile = join(dir, 'profile.json');
+    writeFileSync(profileFile, JSON.stringify(profile));
+    writeFileSync(
+      join(dir, 'scb-mapping.json'),
+      JSON.stringify({
+        schema: 'esf-report/scb-month-mapping@1',
+        name: 'test',
+        sheet: 'Blad1',
+        personnummer: { form: 'YYYYMMDD-NNNN', protected: { woman: 'Tf29', man: null } },
+        columns: [
+          { header: 'PNR', source: 'personnummer' },
+          { header: 'Start', source: 'start_date' },
+          { header: 'Kön', source: 'gender', values: { woman: 'K', man: 'M', non_binary: 'X' } },
+        ],
+      }),
+    );
+    const out = join(dir, 'profile.xlsx');
+    const r = await runBin(['month', FIXTURE, '--month', '2024-09', '--project', profileFile, '--out', out, '--with-personnummer'], TODAY);
+    expect(r.code).toBe(0);
+    const { rows, wb } = await sheetCells(out);
+    expect(wb.worksheets[0]!.name).toBe('Blad1');
+    expect(rows[1]).toEqual(['PNR', 'Start', 'Kön']);
+    const sept = LINES.slice(1)
+      .map((l) => l.split(','))
+      .filter((f) => f[col('entry_date')]!.startsWith('2024-09') || f[col('exit_date')]!.startsWith('2024-09'));
+    const dashed = (p: string) => `${p.slice(0, 8)}-${p.slice(8)}`;
+    const expected = sept.map((f) => (PNR.has(f[0]!) ? dashed(PNR.get(f[0]!)!) : '(none)'));
+    expect(rows.slice(2).map((row) => (row[0] as string | undefined) ?? '(none)').sort()).toEqual(expected.sort());
+    expect(expected.filter((p) => p !== '(none)').length).toBeGreaterThan(3);
+    expect(rows.slice(2).every((row) => row[1] instanceof Date && ['K', 'M', 'X'].includes(String(row[2])))).toBe(true);
   });
 
   it('writes SCB\'s code for a protected identity and warns where SCB cannot identify someone', async () => {

@@ -183,13 +183,12 @@ export function monthCommand(ctx: CommandContext): Command {
   const cmd = new Command('month')
     .summary("the month's participant list for SCB, what is due and what must be re-sent")
     .description(
-      "SCB collects ESF+ participants monthly: each month's file holds who started (with their situation at entry) and who\n" +
-        'left (with the end date); a month opens on the first day of the next month and is due four weeks after it ends;\n' +
-        'when an earlier month is corrected, every later month is read in again.\n' +
-        "  --month YYYY-MM        the month's list (text or JSON by participant ID; --out FILE.xlsx laid out by the SCB mapping)\n" +
-        '  --status               every month from the project start: not yet open, open, overdue, sent, must be re-sent\n' +
-        "  --mark-sent YYYY-MM    record in the sent file that the month was sent, with a fingerprint of its content\n" +
-        'Personnummer appear only in the workbook, and only with --with-personnummer; never on the terminal.\n' +
+      'SCB collects ESF+ participants monthly: the starters of the month with their situation at entry, ' +
+        'the leavers with their end date. A month opens on the first day of the next month and is due four ' +
+        'weeks after it ends; when a sent month is corrected, every later month is read in again.\n\n' +
+        "Use one of --month (the month's list), --status (what is due and what must be re-sent) or " +
+        '--mark-sent (record a month as sent). Personnummer appear only in the --out workbook, and only ' +
+        'with --with-personnummer; never on the terminal.\n\n' +
         'Exit code: 0 done, 1 the export has rows with errors (or warnings with --strict), 2 bad arguments or unusable file.',
     )
     .argument('<file>', 'participant export (CSV in any encoding Excel writes, or .xlsx)')

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { yearsBetween, type IsoDate } from '../core/dates.js';
 import type { Lang } from '../findings/catalogue.js';
+import { columnLabel } from '../findings/column-names.js';
 import type { Finding } from '../findings/finding.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
 import type { ListedRecord, MonthList } from '../month/month-list.js';
@@ -219,7 +220,7 @@ export function renderMonthText(v: MonthView, lang: Lang, c: ChalkInstance): str
   for (const r of v.list.starters) {
     const age = r.birthDate === null ? '' : `${t.age} ${yearsBetween(r.birthDate, r.entryDate)}`;
     const status = `${word(r.employmentStatus)}${r.unemploymentMonths === null ? '' : ` ${r.unemploymentMonths} ${t.months}`}`;
-    const yes = SENSITIVE_KEYS.filter(([k]) => r[k] === 'yes').map(([, name]) => name);
+    const yes = SENSITIVE_KEYS.filter(([k]) => r[k] === 'yes').map(([, name]) => columnLabel(name, lang));
     const extra = [yes.length > 0 ? `${t.sensitiveYes} ${yes.join(', ')}` : '', r.protectedIdentity ? t.protected : ''].filter(Boolean).join('; ');
     lines.push(`  ${r.entryDate}  ${r.participantId.padEnd(12)} ${word(r.gender).padEnd(10)} ${age.padEnd(9)} ${status.padEnd(20)} ISCED ${r.isced ?? '–'}${extra ? `  ${extra}` : ''}`);
   }

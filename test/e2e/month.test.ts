@@ -239,11 +239,12 @@ describe('esf-report month --status and --mark-sent', () => {
     ] as const) {
       const r = await runBin(['month', file, '--mark-sent', month, '--as-of', today], TODAY);
       expect(r.code, month).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`recorded ${month} as sent to SCB on 2026-11-25`));
+      expect(r.stdout).toMatch(new RegExp(`recorded ${month} as sent to SCB on ${today}`));
     }
     const sentFile = join(dir, 'esf-report-23-073-S10-scb-sent.json');
     expect(existsSync(sentFile)).toBe(true);
     const sentText = readFileSync(sentFile, 'utf8');
+    expect((JSON.parse(sentText) as { months: { sentOn: string }[] }).months.map((m) => m.sentOn)).toEqual(['2024-09-05', '2024-10-06', '2024-11-04', '2024-12-03']);
     assertNoPersonnummer(sentText, 'sent file');
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
 

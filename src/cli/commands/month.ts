@@ -194,7 +194,7 @@ export function monthCommand(ctx: CommandContext): Command {
     .argument('<file>', 'participant export (CSV in any encoding Excel writes, or .xlsx)')
     .option('--month <month>', "the month whose list to make, YYYY-MM")
     .option('--status', 'list every month with what is due and what must be re-sent')
-    .option('--mark-sent <month>', 'record that the month YYYY-MM was sent to SCB today')
+    .option('--mark-sent <month>', 'record that the month YYYY-MM was sent to SCB today (or on --as-of DATE)')
     .option('--sent <file>', 'the sent file (default: esf-report-<project>-scb-sent.json beside the export)')
     .option('--out <file>', 'with --month: write the list as an .xlsx laid out by the SCB mapping')
     .option('--force', 'replace an existing --out')
@@ -274,14 +274,14 @@ export function monthCommand(ctx: CommandContext): Command {
     const month = opts.markSent!;
     const list = buildMonthList(index, month);
     const content = fingerprintMonth(list, pnrKeyOf);
-    const updated = markSent(sent, month, content, today);
+    const updated = markSent(sent, month, content, asOf);
     await writeFileSafely(sentFile, new TextEncoder().encode(serializeSentFile(updated)), true);
     const recorded = new Set(updated.months.map((s) => s.month));
     const unsent = monthRange(monthOf(profile.period.start), month).filter((x) => !recorded.has(x));
     if (opts.format === 'json') {
-      out.out(`${JSON.stringify({ schema: 'esf-report/month-sent@1', project: profile.id, month, sent_on: today, sent_file: sentFile, fingerprint: content.fingerprint, earlier_unsent: unsent, excluded_rows: list.excluded.length }, null, 2)}\n`);
+      out.out(`${JSON.stringify({ schema: 'esf-report/month-sent@1', project: profile.id, month, sent_on: asOf, sent_file: sentFile, fingerprint: content.fingerprint, earlier_unsent: unsent, excluded_rows: list.excluded.length }, null, 2)}\n`);
     } else {
-      out.out(`${m.recorded(month, today, sentFile)}\n`);
+      out.out(`${m.recorded(month, asOf, sentFile)}\n`);
     }
     if (!opts.quiet && unsent.length > 0) out.err(`${m.unsent(unsent)}\n`);
     if (list.excluded.length > 0) out.err(`${m.excludedAtMark(list.excluded.length, month)}\n`);

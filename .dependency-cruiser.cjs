@@ -2,7 +2,7 @@
  * The one-way shape of src/ (issue 14), checked by `npm test` (`npm run lint:deps`):
  *
  *   core → findings → read → input contracts (project, participants, finance)
- *        → engines (indicators, diff, template) → report → cli
+ *        → engines (indicators, diff, template, month) → report → cli
  *
  * A folder imports only from its own layer or the layers before it; nothing imports upwards, and
  * no two modules import each other, directly or round about. `core/` imports nothing of ours.
@@ -12,7 +12,7 @@ const LAYERS = [
   ['findings'],
   ['read'],
   ['project', 'participants', 'finance'],
-  ['indicators', 'diff', 'template'],
+  ['indicators', 'diff', 'template', 'month'],
   ['report'],
   ['cli'],
 ];
@@ -60,6 +60,13 @@ module.exports = {
       to: { circular: true },
     },
     ...siblings,
+    {
+      name: 'every-folder-in-a-layer',
+      comment: 'a new folder of src/ goes into LAYERS above, so that the rules cover it',
+      severity: 'error',
+      from: { path: '^src/', pathNot: folders(LAYERS) },
+      to: {},
+    },
     ...upward,
     {
       name: 'src-not-to-tests-or-scripts',

@@ -7,6 +7,7 @@ import { resolveToday } from './today.js';
 import { diffCommand } from './commands/diff.js';
 import { financeCommand } from './commands/finance.js';
 import { indicatorsCommand } from './commands/indicators.js';
+import { monthCommand } from './commands/month.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { templateCommand } from './commands/template.js';
@@ -21,6 +22,7 @@ const COMMANDS: readonly ((ctx: CommandContext) => Command)[] = [
   financeCommand,
   templateCommand,
   diffCommand,
+  monthCommand,
   schemaCommand,
 ];
 

@@ -7,6 +7,7 @@
 export const SWEDISH_COLUMN_NAMES = {
   participant_id: 'deltagar_id',
   personnummer: 'personnummer',
+  protected_identity: 'skyddad_identitet',
   gender: 'kön',
   birth_date: 'födelsedatum',
   entry_date: 'startdatum',

@@ -5,6 +5,7 @@ import type { ColumnSpec } from '../read/header.js';
 export const PARTICIPANT_COLUMNS = [
   { name: 'participant_id', aliases: [SV.participant_id, 'deltagarid', 'deltagare_id', 'id'] },
   { name: 'personnummer', aliases: [SV.personnummer, 'personal_identity_number', 'pnr', 'samordningsnummer'] },
+  { name: 'protected_identity', aliases: [SV.protected_identity, 'skyddade_personuppgifter', 'sekretessmarkering'] },
   { name: 'gender', aliases: [SV.gender, 'kon', 'sex'] },
   { name: 'birth_date', aliases: [SV.birth_date, 'fodelsedatum', 'date_of_birth'] },
   { name: 'entry_date', aliases: [SV.entry_date, 'start_date', 'inskrivningsdatum'] },

@@ -173,6 +173,7 @@ export class ParticipantValidator {
       else pnr = parsed;
     }
 
+    const protectedIdentity = this.yesNo('protected_identity') === true;
     const gender = this.enumValue('gender', GENDER_VOCAB, true);
 
     let birthDate = this.dateValue('birth_date', pnrText === '');
@@ -294,6 +295,7 @@ export class ParticipantValidator {
       line,
       participantId,
       complete,
+      protectedIdentity,
       gender,
       birthDate,
       entryDate,

@@ -4,6 +4,7 @@ import type { FindingCode } from '../findings/codes.js';
 import type { Finding } from '../findings/finding.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
 import type { Notice } from '../read/table.js';
+import { csvField } from '../core/csv.js';
 
 /** A file's summary as the renderers need it (participants or ledger). */
 export interface FileSummaryView {
@@ -161,11 +162,6 @@ export function renderValidationGithub(files: readonly FileSummaryView[], lang: 
   }
   for (const s of files) lines.push(T[lang].summary(s));
   return `${lines.join('\n')}\n`;
-}
-
-function csvField(value: string | number | null, delimiter: string): string {
-  const s = value === null ? '' : String(value);
-  return s.includes('"') || s.includes(delimiter) || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** `validate --format csv`: the findings as a CSV that opens in Excel (UTF-8 with BOM; `;` in Swedish). */

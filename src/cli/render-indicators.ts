@@ -10,6 +10,7 @@ import {
 } from '../indicators/registry.js';
 import type { GenderSplit, IndicatorsResult, PeriodAndCumulative, TargetResult } from '../indicators/result.js';
 import type { UnusableIndicatorsResult } from '../indicators/run.js';
+import { csvField } from '../core/csv.js';
 
 const GENDERS = ['women', 'men', 'nonBinary', 'total'] as const;
 
@@ -293,12 +294,6 @@ function renderCohorts(r: IndicatorsResult, lang: Lang, c: ChalkInstance): strin
 /** `indicators --format json`: exactly the `esf-report/indicators@1` document (or the unusable one). */
 export function renderIndicatorsJson(result: IndicatorsResult | UnusableIndicatorsResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
-}
-
-function csvField(value: string, delimiter: string): string {
-  return value.includes('"') || value.includes(delimiter) || value.includes('\n') || value.includes('\r')
-    ? `"${value.replace(/"/g, '""')}"`
-    : value;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isValidYmd, maxDate, minDate, parseIsoDate, plusMonths, ymdToIso, type IsoDate } from './dates.js';
+import { daysInMonth, maxDate, minDate, parseIsoDate, plusMonths, ymdToIso, type IsoDate } from './dates.js';
 
 /** A period as it is reported: its normalised label and its dates, clipped to the reporting range. */
 export interface PeriodRange {
@@ -47,11 +47,6 @@ export function reportingRange(project: ProjectPeriod): { start: IsoDate; end: I
   return { start: project.start, end: plusMonths(project.end, 6) };
 }
 
-function lastDayOfMonth(y: number, m: number): number {
-  for (let d = 31; d >= 28; d--) if (isValidYmd(y, m, d)) return d;
-  return 28;
-}
-
 /**
  * Parses a `--period` argument into its normalised label and unclipped dates: `2025-Q2`,
  * `2025-H1`/`2025-H2`, `2025-05`, `2025` or `project` (any case, surrounding spaces ignored).
@@ -64,7 +59,7 @@ export function parsePeriodArgument(value: string, project: ProjectPeriod): Peri
     const y = Number(m[1]);
     const q = Number(m[2]);
     const first = (q - 1) * 3 + 1;
-    return { label: `${y}-Q${q}`, start: ymdToIso(y, first, 1), end: ymdToIso(y, first + 2, lastDayOfMonth(y, first + 2)) };
+    return { label: `${y}-Q${q}`, start: ymdToIso(y, first, 1), end: ymdToIso(y, first + 2, daysInMonth(y, first + 2)) };
   }
   m = /^(\d{4})-?[Hh]([12])$/.exec(v);
   if (m) {
@@ -79,7 +74,7 @@ export function parsePeriodArgument(value: string, project: ProjectPeriod): Peri
     const y = Number(m[1]);
     const mo = Number(m[2]);
     if (mo < 1 || mo > 12) return { error: `--period "${value}": there is no month ${m[2]}` };
-    return { label: ymdToIso(y, mo, 1).slice(0, 7), start: ymdToIso(y, mo, 1), end: ymdToIso(y, mo, lastDayOfMonth(y, mo)) };
+    return { label: ymdToIso(y, mo, 1).slice(0, 7), start: ymdToIso(y, mo, 1), end: ymdToIso(y, mo, daysInMonth(y, mo)) };
   }
   m = /^(\d{4})$/.exec(v);
   if (m) {

@@ -4,6 +4,8 @@
  * are rounded with BigInt.
  */
 
+import { divRoundHalfAwayFromZero, exactDecimal, share4, type ExactDecimal } from '../core/decimal.js';
+
 /** Öre per krona. */
 export const ORE_PER_SEK = 100;
 
@@ -49,51 +51,15 @@ export function formatOre(ore: number | bigint): string {
   return `${negative ? '-' : ''}${kronor},${ore2}`;
 }
 
-/** An exact non-negative rate: numerator / denominator, the denominator a power of ten. */
-export interface Rate {
-  readonly numerator: bigint;
-  readonly denominator: bigint;
-}
+/** An exact non-negative rate (core/decimal.ts): numerator / denominator, the denominator a power of ten. */
+export type Rate = ExactDecimal;
 
-/** The exact decimal a profile's rate was written as: 0.4 → 4/10, 0.375 → 375/1000, 1e-7 → 1/10^7. */
-export function rateFromNumber(value: number): Rate {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`a rate must be a finite number ≥ 0, got ${value}`);
-  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
-  if (!m) throw new RangeError(`cannot read the rate ${value} as a decimal`);
-  const fraction = m[2] ?? '';
-  let numerator = BigInt(`${m[1]!}${fraction}`);
-  let scale = fraction.length - Number(m[3] ?? 0);
-  if (scale < 0) {
-    numerator *= 10n ** BigInt(-scale);
-    scale = 0;
-  }
-  return { numerator, denominator: 10n ** BigInt(scale) };
-}
-
-/** `n / d` rounded half away from zero to an integer, exactly. */
-export function divRoundHalfAwayFromZero(n: bigint, d: bigint): bigint {
-  if (d === 0n) throw new RangeError('division by zero');
-  if (d < 0n) {
-    n = -n;
-    d = -d;
-  }
-  const negative = n < 0n;
-  const abs = negative ? -n : n;
-  const q = (abs * 2n + d) / (2n * d);
-  return negative ? -q : q;
-}
+/** The exact decimal a profile's rate was written as: 0.4 → 4/10 (`exactDecimal`, one reading for the whole program). */
+export { exactDecimal as rateFromNumber, divRoundHalfAwayFromZero, share4 };
 
 /** rate × amount, rounded half away from zero to whole öre (`finance.md`: expected amounts). */
 export function applyRate(rate: Rate, ore: number): number {
   return toSafeNumber(divRoundHalfAwayFromZero(BigInt(ore) * rate.numerator, rate.denominator));
-}
-
-/** numerator ÷ denominator rounded half away from zero to 4 decimals, null when the denominator is 0 (shares, utilisation). */
-export function share4(numerator: number, denominator: number): number | null {
-  if (denominator === 0) return null;
-  const tenThousandths = divRoundHalfAwayFromZero(BigInt(numerator) * 10000n, BigInt(denominator));
-  // an integer count of 1/10000 divided once: the nearest double to the 4-decimal value, e.g. 0.4
-  return Number(tenThousandths) / 10000;
 }
 
 /** The rate as a percentage for messages: `40 %`, `37,5 %` (Swedish decimal comma, like the amounts). */

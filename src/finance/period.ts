@@ -1,4 +1,4 @@
-import { isValidYmd, maxDate, minDate, ymdToIso, type IsoDate } from '../core/dates.js';
+import { daysInMonth, maxDate, minDate, ymdToIso, type IsoDate } from '../core/dates.js';
 import type { PeriodRange } from '../core/period.js';
 
 /**
@@ -16,12 +16,6 @@ export interface ProjectQuarter {
   readonly end: IsoDate;
 }
 
-function lastDayOfMonth(year: number, month: number): number {
-  let d = 31;
-  while (!isValidYmd(year, month, d)) d--;
-  return d;
-}
-
 /** The calendar quarter a date falls in, e.g. `2025-Q2`. */
 export function quarterLabel(date: IsoDate): string {
   return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
@@ -35,7 +29,7 @@ export function projectQuarters(projectStart: IsoDate, projectEnd: IsoDate): Pro
   for (;;) {
     const start = ymdToIso(year, q * 3 + 1, 1);
     if (start > projectEnd) break;
-    const end = ymdToIso(year, q * 3 + 3, lastDayOfMonth(year, q * 3 + 3));
+    const end = ymdToIso(year, q * 3 + 3, daysInMonth(year, q * 3 + 3));
     quarters.push({ label: `${year}-Q${q + 1}`, start: maxDate(start, projectStart), end: minDate(end, projectEnd) });
     if (++q === 4) {
       q = 0;

@@ -1,4 +1,5 @@
 import { daysBetween, plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
+import { exactDecimal as decimalOf, share4, tenThousandths } from '../core/decimal.js';
 import type { Lang } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
 import { renderFinding } from '../findings/render.js';
@@ -62,17 +63,10 @@ export interface IndicatorAccumulator {
 // ---------------------------------------------------------------------------------------------
 // exact arithmetic
 
-/** A non-negative decimal as an exact fraction num/den (den a power of ten): 0.07 → 7/100. */
+/** A non-negative decimal as an exact fraction num/den (den a power of ten): 0.07 → 7/100 (core/decimal.ts). */
 export function exactDecimal(x: number): { num: bigint; den: bigint } {
-  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(String(x));
-  if (!m) throw new RangeError(`not a non-negative finite decimal: ${x}`);
-  const frac = m[2] ?? '';
-  let num = BigInt(`${m[1]}${frac}`);
-  const exp = Number(m[3] ?? 0) - frac.length;
-  let den = 1n;
-  if (exp >= 0) num *= 10n ** BigInt(exp);
-  else den = 10n ** BigInt(-exp);
-  return { num, den };
+  const { numerator, denominator } = decimalOf(x);
+  return { num: numerator, den: denominator };
 }
 
 /** targetRate × planned, rounded up, exactly (7 % of 100 is 7, not 8). */
@@ -81,15 +75,11 @@ export function targetCountOf(rate: number, planned: number): number {
   return Number((num * BigInt(planned) + den - 1n) / den);
 }
 
-/** a ÷ b in ten-thousandths, rounded half up from the exact fraction (3/160 → 188). */
-export function ratioTenThousandths(a: number, b: number): number {
-  return Math.floor((20000 * a + b) / (2 * b));
-}
+/** a ÷ b in ten-thousandths, rounded half away from zero from the exact fraction (3/160 → 188): the one rule of core/decimal.ts. */
+export const ratioTenThousandths = tenThousandths;
 
-/** a ÷ b rounded half up to 4 decimals (3/160 = 0.01875 → 0.0188), null when b is 0. */
-export function roundedRate(a: number, b: number): number | null {
-  return b === 0 ? null : ratioTenThousandths(a, b) / 10000;
-}
+/** a ÷ b rounded half away from zero to 4 decimals (3/160 = 0.01875 → 0.0188), null when b is 0. */
+export const roundedRate = share4;
 
 // ---------------------------------------------------------------------------------------------
 // counting cells
@@ -389,11 +379,11 @@ export function targetResult(
 ): TargetResult {
   const { targetRate, base, achieved } = fig;
   const numerator = def.onTrack === 'gender-band' ? achieved.women : achieved.total;
-  const rate = roundedRate(numerator, base);
+  const rate = share4(numerator, base);
   const targetCount = def.hasTargetCount && targetRate !== null ? targetCountOf(targetRate, fig.planned) : null;
   let onTrack: boolean | null = null;
   if (base > 0 && targetRate !== null) {
-    const q = BigInt(ratioTenThousandths(numerator, base));
+    const q = BigInt(tenThousandths(numerator, base));
     const { num, den } = exactDecimal(targetRate);
     switch (def.onTrack) {
       case 'elapsed':

@@ -1,4 +1,4 @@
-import { daysBetween, plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
+import { daysBetween, type IsoDate } from '../core/dates.js';
 import { exactDecimal as decimalOf, share4, tenThousandths } from '../core/decimal.js';
 import type { Lang } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
@@ -9,7 +9,9 @@ import type { ProjectProfile } from '../project/profile.js';
 import type { PeriodRange } from '../core/period.js';
 import {
   CONSISTENCY_TESTS,
+  COHORT_OUTCOMES,
   CONTEXT_ROWS,
+  factsUpTo,
   GENDER_BAND_POINTS,
   INDICATORS,
   isCountable,
@@ -17,7 +19,6 @@ import {
   type ConsistencyTest,
   type CountedRecord,
   type EventDate,
-  type RecordFacts,
   type TargetDefinition,
 } from './registry.js';
 import type {
@@ -226,8 +227,8 @@ export function createIndicatorAccumulator(profile: ProjectProfile, options: Acc
     const g = GENDER_INDEX[r.gender];
     const left = r.exitDate !== null && r.exitDate <= windowEnd;
     // The six-month point of someone who has not left by the window end is later still, so it is
-    // only worked out for leavers; the rules themselves never read it.
-    const facts: RecordFacts = { age: yearsBetween(r.birthDate, r.entryDate), sixMonthPoint: left ? plusMonths(r.exitDate!, 6) : null };
+    // only worked out for leavers (registry `factsUpTo`); the rules themselves never read it.
+    const facts = factsUpTo(r, windowEnd);
     scopes[0] = scopeOf(r.entryDate);
     scopes[1] = left ? scopeOf(r.exitDate) : Scope.None;
     scopes[2] = scopeOf(facts.sixMonthPoint);
@@ -258,14 +259,10 @@ export function createIndicatorAccumulator(profile: ProjectProfile, options: Acc
 
     const c = cohortCounts(r);
     c.starters.add(g);
-    if (left) {
-      c.leavers.add(g);
-      if (r.exitStatus === 'employed' || r.exitStatus === 'self_employed' || (r.employmentStart !== null && r.employmentStart <= windowEnd)) {
-        c.employed.add(g);
-      }
-      if (r.exitStatus === 'education_training' || (r.studiesStart !== null && r.studiesStart <= windowEnd)) c.studies.add(g);
+    if (left) c.leavers.add(g);
+    for (const outcome of COHORT_OUTCOMES) {
+      if ((left || !outcome.amongLeavers) && outcome.achieved(r, windowEnd)) c[outcome.key].add(g);
     }
-    if (r.workTrainingStart !== null && r.workTrainingStart <= windowEnd) c.workTraining.add(g);
   }
 
   return {
@@ -308,7 +305,7 @@ export function createIndicatorAccumulator(profile: ProjectProfile, options: Acc
 
       const targets: TargetResult[] = [];
       TARGETS.forEach((def, i) => {
-        const targetRate = def.id === 'T-TRANS' ? null : (profile.targets.find((t) => t.id === def.id)?.rate ?? undefined);
+        const targetRate = def.referenceOnly ? null : (profile.targets.find((t) => t.id === def.id)?.rate ?? undefined);
         if (targetRate === undefined) return; // the profile sets no such target
         const base = def.base === 'planned' ? profile.plannedParticipants : def.base === 'entered' ? entered : leavers;
         const achieved = targetAchieved[i]!.value();
@@ -414,7 +411,7 @@ export function targetResult(
     ...(def.unanswered ? { unanswered: extra.unanswered ?? zero() } : {}),
     rate,
     onTrack,
-    ...(def.id === 'T-TRANS' ? { reference: extra.reference ?? null } : {}),
+    ...(def.referenceOnly ? { reference: extra.reference ?? null } : {}),
   };
 }
 

@@ -29,6 +29,12 @@ export interface RecordFacts {
   readonly sixMonthPoint: IsoDate | null;
 }
 
+/** The facts of a counted record up to a window end: its age at entry and, for someone who has left by then, the six-month point. */
+export function factsUpTo(r: CountedRecord, windowEnd: IsoDate): RecordFacts {
+  const left = r.exitDate !== null && r.exitDate <= windowEnd;
+  return { age: yearsBetween(r.birthDate, r.entryDate), sixMonthPoint: left ? plusMonths(r.exitDate!, 6) : null };
+}
+
 /**
  * A complete record: every field the contract requires is present. Only such records reach the
  * rules (`complete` rows always have them; `countable` checks it once).
@@ -319,6 +325,30 @@ export const CONTEXT_ROWS: readonly ContextDefinition[] = [
   },
 ];
 
+/**
+ * The outcomes counted per cohort (`indicators.md`, cohort view), each with its rule: in work or in
+ * studies among those who have left by the window end, in work training among all starters.
+ */
+export const COHORT_OUTCOMES = [
+  {
+    key: 'employed',
+    amongLeavers: true,
+    achieved: (r: CountedRecord, windowEnd: IsoDate) =>
+      r.exitStatus === 'employed' || r.exitStatus === 'self_employed' || (r.employmentStart !== null && r.employmentStart <= windowEnd),
+  },
+  {
+    key: 'studies',
+    amongLeavers: true,
+    achieved: (r: CountedRecord, windowEnd: IsoDate) =>
+      r.exitStatus === 'education_training' || (r.studiesStart !== null && r.studiesStart <= windowEnd),
+  },
+  {
+    key: 'workTraining',
+    amongLeavers: false,
+    achieved: (r: CountedRecord, windowEnd: IsoDate) => r.workTrainingStart !== null && r.workTrainingStart <= windowEnd,
+  },
+] as const;
+
 /** Whom a target's rate is taken over. */
 export type TargetBase = 'planned' | 'entered' | 'leavers';
 
@@ -347,6 +377,11 @@ export interface TargetDefinition {
   readonly achieved: (r: CountedRecord, windowEnd: IsoDate) => boolean;
   /** T-NET, T-COMP, T-SOC: a leaver without an answer (unknown or empty); stays in the base. */
   readonly unanswered?: (r: CountedRecord) => boolean;
+  /**
+   * A reference, not a target: no target rate (whatever the profile says) and reported beside the
+   * earlier project's figures from the profile (T-TRANS beside Rekrytera).
+   */
+  readonly referenceOnly?: true;
 }
 
 const on = (d: IsoDate | null, windowEnd: IsoDate) => d !== null && d <= windowEnd;
@@ -428,6 +463,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     base: 'leavers',
     onTrack: 'none',
     hasTargetCount: false,
+    referenceOnly: true,
     achieved: (r, w) =>
       (r.exitStatus !== null && ['employed', 'self_employed', 'education_training'].includes(r.exitStatus)) ||
       on(r.employmentStart, w) ||

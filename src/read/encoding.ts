@@ -94,14 +94,25 @@ export function createDecoder(encoding: EncodingName): StreamDecoder {
   };
 }
 
-/** Bytes at the end of `bytes` that begin a UTF-8 sequence the chunk does not finish (0–3). */
+/**
+ * Bytes at the end of `bytes` that begin a UTF-8 sequence the chunk does not finish (0–3): only a
+ * prefix that could still become a valid character is carried over; anything else is left in, so
+ * that it is judged at once, as a streaming fatal TextDecoder does.
+ */
 function unfinishedTail(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let back = 1; back <= 3 && back <= n; back++) {
-    const b = bytes[n - back]!;
-    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
+    const lead = bytes[n - back]!;
+    if ((lead & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const need = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 1;
+    if (need <= back) return 0;
+    if (back >= 2) {
+      // the second byte's range depends on the lead (no overlong forms, surrogates or > U+10FFFF)
+      const second = bytes[n - back + 1]!;
+      const [lo, hi] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+      if (second < lo || second > hi) return 0;
+    }
+    return back;
   }
   return 0;
 }

@@ -69,13 +69,14 @@ function summarySheet(report: TimeReport, profile: ProjectProfile, l: TimeReport
   if (report.rate.kind !== 'option' && report.rate.source !== null && report.rate.source !== '') {
     b.add('field', [text(s.rateSource), text(report.rate.source)]);
   }
+  b.blank();
   b.addSpanning('note', text(s.note), COLUMNS);
   return b.build({
     key: 'timeSummary',
     name: s.sheetName,
     headerRows: 3,
     wrap: [{ column: 2, maxWidth: 60 }],
-    print: printSetup(profile, l, s.sheetName, w.label),
+    print: printSetup(profile, l, s.sheetName, `${s.period} ${w.label}`),
   });
 }
 
@@ -93,9 +94,11 @@ function participantSheet(m: ParticipantMonth, name: string, profile: ProjectPro
   const b = new SheetBuilder();
   b.addSpanning('title', text(r.title), COLUMNS);
   b.blank();
+  // Labels span the date and weekday columns, values the rest: the form's labels never widen the date column.
   const field = (label: string, value: CellModel) => {
-    const row = b.add('field', [text(label), value, EMPTY, EMPTY, EMPTY]);
-    b.merge(row, 2, row, COLUMNS);
+    const row = b.add('field', [text(label), EMPTY, value, EMPTY, EMPTY]);
+    b.merge(row, 1, row, 2);
+    b.merge(row, 3, row, COLUMNS);
   };
   field(r.project, text(profile.name));
   field(r.projectNumber, text(profile.id));

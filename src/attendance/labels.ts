@@ -45,6 +45,19 @@ export const TimeReportLabelsSchema = z
         date: text,
       })
       .strict(),
+    financing: z
+      .object({
+        section: text,
+        source: text,
+        headers: z.tuple([text, text, text]),
+        cumulative: text,
+        coHeaders: z.tuple([text, text, text, text]),
+        through: text,
+        noDoubleCount: text,
+        doubleCount: text,
+        line: text,
+      })
+      .strict(),
   })
   .strict();
 

@@ -8,7 +8,7 @@ import { SheetBuilder } from '../report/sheet-builder.js';
 import { dayOff, HOLIDAY_NAMES, isoWeekday } from './holidays.js';
 import { QUARTERS_PER_HOUR } from './hours.js';
 import type { TimeReportLabels } from './labels.js';
-import type { ParticipantMonth, TimeReport } from './time-report.js';
+import type { ParticipantMonth, RateSource, TimeReport } from './time-report.js';
 
 /** What the workbook states about its own making (no clock read here). */
 export interface TimeWorkbookMeta {
@@ -39,8 +39,7 @@ export function timeSheetName(participantId: string, month: string, taken: Set<s
 }
 
 /** The rate as the workbook states it: one line per dated rate, or why there is none. */
-function rateLines(report: TimeReport, l: TimeReportLabels): string[] {
-  const r = report.rate;
+export function rateLines(r: RateSource, l: TimeReportLabels): string[] {
   if (r.kind === 'option') return [fillLabel(l.summary.rateOption, { rate: formatOre(r.ore) })];
   if (r.kind === 'profile' && r.rates.length > 0) {
     return r.rates.map((x) => fillLabel(l.summary.rateProfile, { rate: formatOre(x.ore), from: x.from }));
@@ -55,7 +54,7 @@ function summarySheet(report: TimeReport, profile: ProjectProfile, l: TimeReport
   b.addSpanning('title', text(s.title), COLUMNS);
   b.addSpanning(
     'note',
-    text(`${profile.id} ${profile.name} · ${s.period} ${w.label} (${w.start} – ${w.end}) · ${s.asOf} ${w.asOf} · ${s.rate}: ${rateLines(report, l).join('; ')}`),
+    text(`${profile.id} ${profile.name} · ${s.period} ${w.label} (${w.start} – ${w.end}) · ${s.asOf} ${w.asOf} · ${s.rate}: ${rateLines(report.rate, l).join('; ')}`),
     COLUMNS,
   );
   b.add('header', s.headers.map((h) => text(h)));

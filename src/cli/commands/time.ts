@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { formatQuarters, formatQuartersSv } from '../../attendance/hours.js';
-import { parseTimeReportLabels, type TimeReportLabels } from '../../attendance/labels.js';
 import type { RateSource, TimeReport } from '../../attendance/time-report.js';
 import { buildTimeWorkbookModel } from '../../attendance/workbook.js';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
@@ -22,7 +20,8 @@ import {
   type AttendanceRun,
 } from '../attendance-input.js';
 import { UsageError } from '../errors.js';
-import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, PACKAGE_ROOT, parseOptions, terminalLang } from '../options.js';
+import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
+import { loadTimeReportLabels } from '../report-attendance.js';
 import { noticeText, renderValidationText, validationExitCode } from '../render-findings.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 import { exists, writeFileSafely } from '../write-file.js';
@@ -47,14 +46,6 @@ const TimeOptionsSchema = CommonOptionsSchema.extend({
   force: z.boolean().default(false),
   format: z.enum(TIME_FORMATS, { message: '--format takes text or json' }).default('text'),
 });
-
-/** Loads `templates/time-report-<lang>.json`; a missing or malformed label is a bug in the package. */
-async function loadTimeReportLabels(lang: Lang): Promise<TimeReportLabels> {
-  const file = `${PACKAGE_ROOT}templates/time-report-${lang}.json`;
-  const parsed = parseTimeReportLabels(JSON.parse(await readFile(file, 'utf8')) as unknown);
-  if ('problems' in parsed) throw new Error(`${file} is not a complete time report template: ${parsed.problems.join('; ')}`);
-  return parsed.labels;
-}
 
 /** `esf-report time ATTENDANCE --participants FILE`: hours and value of participants' time per participant and month. */
 export function timeCommand(ctx: CommandContext): Command {

@@ -13,11 +13,14 @@ import { fileSource, unreadableReason } from './io.js';
 import { unreadableParticipantFile } from './participant-input.js';
 import type { FileSummaryView } from './render-findings.js';
 
-/** Reading options of the attendance run: encoding and delimiter for both files, the sheet for the attendance workbook. */
+/** Reading options of the attendance run: encoding and delimiter for both files, a sheet for each workbook. */
 export interface AttendanceReadOptions {
   readonly encoding?: EncodingName | undefined;
   readonly delimiter?: Delimiter | undefined;
+  /** The sheet of an .xlsx attendance file. */
   readonly sheet?: string | undefined;
+  /** The sheet of an .xlsx participant file (`report --sheet` names the participant export's). */
+  readonly participantsSheet?: string | undefined;
 }
 
 /** What reading the participant and attendance files gave: both summaries and, when both are usable, the time report. */
@@ -77,7 +80,7 @@ export async function readAttendanceRun(
     participants = await readParticipants(
       fileSource(participantsFile),
       { today, asOf: period.asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
-      { encoding: options.encoding, delimiter: options.delimiter },
+      { encoding: options.encoding, delimiter: options.delimiter, sheet: options.participantsSheet },
       (record) => {
         if (record.participantId !== null && record.entryDate !== null && !participation.has(record.participantId)) {
           participation.set(record.participantId, { entryDate: record.entryDate, exitDate: record.exitDate });
@@ -91,7 +94,7 @@ export async function readAttendanceRun(
   const attendance = await readAttendance(
     fileSource(attendanceFile),
     { today, projectEnd: profile.period.end, participants: participation, participantsFile },
-    options,
+    { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
   );
   if (attendance.unusable) return { participants, attendance, time: null };
   const window = { label: period.label, start: period.start, end: period.end, asOf: period.asOf, windowEnd: period.windowEnd };

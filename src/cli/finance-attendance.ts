@@ -33,7 +33,10 @@ export interface ParticipantTimeRequest {
   readonly strict: boolean;
   readonly encoding: EncodingName | undefined;
   readonly delimiter: Delimiter | undefined;
+  /** The sheet of an .xlsx attendance file. */
   readonly sheet?: string | undefined;
+  /** The sheet of an .xlsx participant file. */
+  readonly participantsSheet?: string | undefined;
 }
 
 /** `--attendance` needs the participant file, and `--participants`/`--rate` mean nothing without `--attendance`. */
@@ -56,6 +59,7 @@ export async function participantTimeForFinance(req: ParticipantTimeRequest): Pr
     encoding: req.encoding,
     delimiter: req.delimiter,
     sheet: req.sheet,
+    participantsSheet: req.participantsSheet,
   });
   const views = attendanceFileViews(run);
   if (run.time === null || run.attendance === null) return { run, line: null, exitCode: 2 };

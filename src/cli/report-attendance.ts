@@ -43,7 +43,7 @@ const T = {
  * attendance file cannot be used (nothing is written), 1 for its errors or double counting.
  */
 export async function participantTimeSheetRows(
-  req: Omit<ParticipantTimeRequest, 'sheet'>,
+  req: ParticipantTimeRequest,
   financeSheet: FinanceSheet,
   terminal: { readonly output: Output; readonly lang: Lang; readonly workbookLang: Lang; readonly quiet: boolean },
 ): Promise<{ financeSheet: FinanceSheet; exitCode: 0 | 1 | 2 }> {

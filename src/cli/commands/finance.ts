@@ -98,7 +98,7 @@ export function financeCommand(ctx: CommandContext): Command {
       opts.attendance === undefined || opts.participants === undefined
         ? null
         : await participantTimeForFinance({
-            ...{ rate: opts.rate, strict: opts.strict, encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet },
+            ...{ rate: opts.rate, strict: opts.strict, encoding: opts.encoding, delimiter: opts.delimiter },
             ...{ attendance: opts.attendance, participants: opts.participants, ledger: ledgerFile, profile, period, today },
           });
     if (time) tellParticipantTimeNotices(time, out, lang, opts.quiet);

@@ -239,7 +239,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
       if (opts.attendance !== undefined) {
         const time = await participantTimeSheetRows(
           {
-            ...{ rate: opts.rate, strict: opts.strict, encoding: opts.encoding, delimiter: opts.delimiter },
+            ...{ rate: opts.rate, strict: opts.strict, encoding: opts.encoding, delimiter: opts.delimiter, participantsSheet: opts.sheet },
             ...{ attendance: opts.attendance, participants: file, ledger: opts.ledger, profile, period, today },
           },
           f.financeSheet,

@@ -1,8 +1,9 @@
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBin } from '../helpers/run-bin.js';
+import { ROOT, runBin } from '../helpers/run-bin.js';
 import { findRow, loadWorkbook, personnummerShapes, sheet, values } from '../unit/report/read-back.js';
 
 // Runs the built bin (runBin pins ESF_REPORT_TODAY=2026-11-25) on the synthetic attendance fixtures.
@@ -21,6 +22,26 @@ interface TimeDoc {
 async function timeJson(args: readonly string[]): Promise<{ code: number; doc: TimeDoc; stderr: string }> {
   const r = await runBin(['time', ...args, '--format', 'json']);
   return { code: r.code, doc: JSON.parse(r.stdout) as TimeDoc, stderr: r.stderr };
+}
+
+const PYTHON = '/usr/bin/python3';
+
+function hasOpenpyxl(): boolean {
+  try {
+    execFileSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function openpyxlRead(file: string): Promise<{ sheets: string[]; cells: Record<string, Record<string, unknown>>; print: Record<string, Record<string, unknown>> }> {
+  return new Promise((resolve, reject) => {
+    execFile(PYTHON, [`${ROOT}test/helpers/openpyxl-read.py`, file], { maxBuffer: 64 << 20 }, (err, stdout) => {
+      if (err) reject(err);
+      else resolve(JSON.parse(stdout) as never);
+    });
+  });
 }
 
 let dir: string;
@@ -123,6 +144,24 @@ describe('esf-report time', () => {
     // the only number of that shape is the project owner's organisation number
     expect(personnummerShapes(wb).map((s) => s.match)).toEqual(expect.arrayContaining(['802478-1406']));
     expect(personnummerShapes(wb).filter((s) => s.match !== '802478-1406')).toEqual([]);
+  });
+
+  it('an independent reader (openpyxl) loads the time reports with the same values and print setup', async (ctx) => {
+    if (!hasOpenpyxl()) {
+      ctx.skip('openpyxl is not installed for /usr/bin/python3 (Debian: apt-get install python3-openpyxl); cross-reader check skipped');
+      return;
+    }
+    const out = join(dir, 'tid-en.xlsx');
+    expect((await runBin(['time', ATTENDANCE, '--participants', PARTICIPANTS, '--rate', '162,37', '--out', out, '--lang', 'en'])).code).toBe(0);
+    const py = await openpyxlRead(out);
+    expect(py.sheets).toEqual(['Summary', 'P-0094 2026-09', 'P-0094 2026-10', 'P-0096 2026-09', 'P-0098 2026-09', 'P-0098 2026-10']);
+    const cells = py.cells['P-0098 2026-10']!;
+    const totalRow = Object.entries(cells).find(([, v]) => v === 'Total hours')![0].slice(1);
+    expect(cells[`C${totalRow}`]).toBe(13);
+    expect(Object.values(cells)).toContain('2026-10-12');
+    expect(Object.values(cells)).toContain('Studieresa');
+    expect(py.print['P-0098 2026-10']).toMatchObject({ orientation: 'portrait', paperSize: 9, fitToWidth: 1, fitToHeight: 1, fitToPage: true });
+    expect(py.print.Summary).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitleRows: '$1:$3', freezePanes: 'A4' });
   });
 
   it('is a usage error (exit 2) without --participants, with a bad --rate or --month, or both --month and --period', async () => {

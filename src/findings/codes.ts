@@ -56,6 +56,9 @@ export const FINDING_CODES = {
   ATTENDANCE_DUPLICATE: 'error',
   DAY_OFF: 'warning',
   PARTICIPANT_TIME_IN_LEDGER: 'error',
+  // SCB's monthly participant list (esf-report month)
+  SCB_PNR_MISSING: 'warning',
+  SCB_PROTECTED_CODE_UNKNOWN: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

@@ -2,7 +2,7 @@
  * The one-way shape of src/ (issue 14), checked by `npm test` (`npm run lint:deps`):
  *
  *   core → findings → read → input contracts (project, participants, finance)
- *        → engines (indicators, diff, template, month) → report → cli
+ *        → engines (indicators, diff, template, month) → report (and attendance, which builds on it) → cli
  *
  * A folder imports only from its own layer or the layers before it; nothing imports upwards, and
  * no two modules import each other, directly or round about. `core/` imports nothing of ours.
@@ -13,7 +13,7 @@ const LAYERS = [
   ['read'],
   ['project', 'participants', 'finance'],
   ['indicators', 'diff', 'template', 'month'],
-  ['report'],
+  ['report', 'attendance'],
   ['cli'],
 ];
 
@@ -30,9 +30,10 @@ const upward = LAYERS.slice(0, -1).map((layer, i) => ({
 
 /**
  * Folders of one layer are independent, but for these one-way uses (so no two folders of a layer
- * can import each other): a contract reads the project profile; diff compares indicator results.
+ * can import each other): a contract reads the project profile; diff compares indicator results;
+ * the attendance time report uses the workbook helpers of report.
  */
-const SIBLING_USES = { finance: ['project'], participants: ['project'], diff: ['indicators'] };
+const SIBLING_USES = { finance: ['project'], participants: ['project'], diff: ['indicators'], attendance: ['report'] };
 
 const siblings = LAYERS.flatMap((layer) =>
   layer

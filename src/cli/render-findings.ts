@@ -6,10 +6,10 @@ import { findingHint, findingMessage, renderFinding } from '../findings/render.j
 import type { Notice } from '../read/table.js';
 import { csvField } from '../core/csv.js';
 
-/** A file's summary as the renderers need it (participants or ledger). */
+/** A file's summary as the renderers need it (participants, ledger or attendance). */
 export interface FileSummaryView {
   readonly file: string;
-  readonly kind: 'participants' | 'ledger';
+  readonly kind: 'participants' | 'ledger' | 'attendance';
   readonly format?: 'csv' | 'xlsx';
   readonly encoding: string | null;
   readonly delimiter: string | null;

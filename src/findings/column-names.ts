@@ -1,7 +1,7 @@
 /**
  * What every input column is called in Swedish: the header the templates write, the first alias a
  * header may use, and the name the Swedish messages give a column. The input contracts
- * (`participants/columns.ts`, `finance/columns.ts`) take their Swedish alias from here, so the
+ * (`participants/columns.ts`, `finance/columns.ts`, `attendance/columns.ts`) take their Swedish alias from here, so the
  * messages and the headers cannot drift apart.
  */
 export const SWEDISH_COLUMN_NAMES = {
@@ -39,6 +39,8 @@ export const SWEDISH_COLUMN_NAMES = {
   party: 'part',
   reference: 'verifikation',
   description: 'beskrivning',
+  hours: 'timmar',
+  activity: 'aktivitet',
 } as const;
 
 export function columnLabel(canonical: string, lang: 'en' | 'sv'): string {

@@ -13,7 +13,7 @@ export async function exists(path: string): Promise<boolean> {
 }
 
 export function existsError(out: string): UsageError {
-  return new UsageError(`${out} exists; use --force to replace it`);
+  return new UsageError(`${out} exists; use --force to replace it`, { option: '--out', value: out });
 }
 
 function cannotWrite(out: string, err: unknown): UsageError {
@@ -26,7 +26,7 @@ function cannotWrite(out: string, err: unknown): UsageError {
         : code === 'ENOSPC'
           ? 'the disk is full'
           : (code ?? (err as Error).message);
-  return new UsageError(`cannot write ${out}: ${why}`);
+  return new UsageError(`cannot write ${out}: ${why}`, { option: '--out', value: out });
 }
 
 /**

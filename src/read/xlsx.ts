@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs and its zip libraries take most of a CSV run's start-up time: loaded only when an .xlsx is read
+import type * as ExcelJS from 'exceljs';
 import { finding } from '../findings/finding.js';
 import { ymdToIso } from '../core/dates.js';
 import type { RawRecord } from './csv-tokenizer.js';
@@ -56,7 +57,9 @@ export async function readXlsxTable(
   const file = source.name;
   const chunks: Uint8Array[] = [];
   for await (const chunk of source.open()) chunks.push(chunk);
-  const workbook = new ExcelJS.Workbook();
+  // a CommonJS module: at run time its API is the default export
+  const Excel = ((await import('exceljs')) as unknown as { default: typeof ExcelJS }).default;
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   } catch {

@@ -230,11 +230,11 @@ describe('esf-report report on bad input', () => {
     }
   });
 
-  it('usage errors exit 2: no period, a bad threshold, --out not .xlsx, --out the input itself', async () => {
+  it('usage errors exit 2: no quarter ended yet, a bad threshold, --out not .xlsx, --out the input itself', async () => {
     const copy = join(dir, 'copy.xlsx'); // CSV bytes under an .xlsx name: only the same-file check can stop it
     await copyFile(`${ROOT}${FIXTURE}`, copy);
     const cases: string[][] = [
-      [FIXTURE, '--out', join(dir, 'a.xlsx')],
+      [FIXTURE, '--as-of', '2024-09-01', '--out', join(dir, 'a.xlsx')],
       [FIXTURE, '--period', '2026-Q3', '--suppress-below', '1', '--out', join(dir, 'b.xlsx')],
       [FIXTURE, '--period', '2026-Q3', '--suppress-below', 'five', '--out', join(dir, 'c.xlsx')],
       [FIXTURE, '--period', '2026-Q3', '--out', join(dir, 'd.csv')],

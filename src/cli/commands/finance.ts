@@ -10,10 +10,11 @@ import type { LedgerFileSummary } from '../../finance/read-ledger.js';
 import { financeResult, type CostFigures, type Figures, type FinancingFigures } from '../../finance/result.js';
 import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
-import { UsageError } from '../errors.js';
 import { fileSource, unreadableReason } from '../io.js';
 import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
+import { periodUsageError } from '../period-option.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
+import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 import { unreadableSummary } from './validate.js';
 
@@ -67,7 +68,7 @@ export function financeCommand(ctx: CommandContext): Command {
       { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf, defaultPeriod: 'project' },
       today,
     );
-    if (isPeriodError(period)) throw new UsageError(period.error);
+    if (isPeriodError(period)) throw periodUsageError(period);
     const lang = terminalLang(opts.lang);
     const out = ctx.output;
 
@@ -84,6 +85,7 @@ export function financeCommand(ctx: CommandContext): Command {
       const p = check.figures?.period;
       if (p?.preliminary) out.err(`${LABELS[lang].preliminaryNotice(p.label, p.end, today, p.asOf)}\n`);
     }
+    if (opts.format === 'json') out.err(unusableFileLines(summaries, lang));
     out.out(render(opts.format, check, summaries, lang, out.color));
     ctx.setExitCode(check.figures === null ? 2 : validationExitCode(summaries, opts.strict));
   });

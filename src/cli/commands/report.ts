@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
-import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
+import type { ReportingPeriod } from '../../core/period.js';
 import { indicatorsOfFile } from '../participant-input.js';
 import type { IndicatorsResult } from '../../indicators/result.js';
 import type { ProjectProfile } from '../../project/profile.js';
@@ -13,11 +13,11 @@ import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
 import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '../../report/build-model.js';
 import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
-import { writeWorkbook } from '../../report/write-workbook.js';
 import { UsageError } from '../errors.js';
 import { exists, writeFileSafely } from '../write-file.js';
 import type { Output } from '../io.js';
 import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOptions, terminalLang } from '../options.js';
+import { resolveReportPeriod } from '../period-option.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { preliminaryNotice } from '../render-indicators.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
@@ -151,10 +151,10 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
         'unusable file or existing output; 3 internal error.',
     )
     .argument('<file>', 'participant export (CSV; any encoding Excel writes)')
-    .option('--period <period>', 'quarter 2025-Q2, half-year 2025-H1/2025-H2, month 2025-05, year 2025, or "project"')
+    .option('--period <period>', 'quarter 2025-Q2, half-year 2025-H1/2025-H2, month 2025-05, year 2025, or "project" (default: the latest quarter ended by the as-of date)')
     .option('--from <date>', 'first day of a period YYYY-MM-DD (with --to, instead of --period)')
     .option('--to <date>', 'last day of a period YYYY-MM-DD (with --from)')
-    .option('--out <file.xlsx>', 'the workbook to write (default: esf-report-<project id>-<period>.xlsx here)')
+    .option('-o, --out <file.xlsx>', 'the workbook to write (default: esf-report-<project id>-<period>.xlsx here)')
     .option('--force', 'replace an existing output file')
     .option('--strict', 'write nothing (exit 1) when rows are excluded or there are warnings')
     .option('--suppress-below <n>', 'show counts from 1 to n−1 as "<n" (for copies shared outside the funder)')
@@ -174,19 +174,19 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     const opts = parseOptions(ReportOptionsSchema, raw);
     const today = ctx.today();
     const profile = await loadProfile(opts.project);
-    const period = resolvePeriod(profile.period, { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf }, today);
-    if (isPeriodError(period)) throw new UsageError(period.error);
     const lang: Lang = opts.lang ?? 'sv';
     const termLang = terminalLang(opts.lang);
     const t = T[termLang];
     const out = ctx.output;
+    const { period, notice } = resolveReportPeriod(profile.period, { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf }, today, termLang);
+    if (notice !== null && !opts.quiet) out.err(`${notice}\n`);
 
-    if (opts.budget !== undefined && opts.ledger === undefined) throw new UsageError(t.budgetWithoutLedger);
-    if (opts.ledger !== undefined && finance === undefined) throw new UsageError(t.noFinance);
+    if (opts.budget !== undefined && opts.ledger === undefined) throw new UsageError(t.budgetWithoutLedger, { option: '--budget', value: opts.budget });
+    if (opts.ledger !== undefined && finance === undefined) throw new UsageError(t.noFinance, { option: '--ledger', value: opts.ledger });
 
     const outPath = opts.out?.trim() ?? defaultReportFileName(profile.id, period.label);
-    if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath));
-    if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath));
+    if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath), { option: '--out', value: outPath });
+    if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath), { option: '--out', value: outPath });
     const labels = await loadWorkbookLabels(lang);
 
     const outcome = await indicatorsOfFile(
@@ -243,6 +243,8 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
       suppressBelow: opts.suppressBelow ?? null,
     };
     const model = buildWorkbookModel(result, profile, labels, meta, extensions);
+    // exceljs is loaded only when a workbook is written (fast start for the other commands)
+    const { writeWorkbook } = await import('../../report/write-workbook.js');
     await writeFileSafely(outPath, await writeWorkbook(model), opts.force);
 
     if (!opts.quiet) {

@@ -5,7 +5,6 @@ import { LANGS, type Lang } from '../../findings/catalogue.js';
 import { renderTemplateCsv } from '../../template/csv.js';
 import { buildTemplateModel, type TemplateModel } from '../../template/model.js';
 import { parseTemplateTexts, type TemplateTexts } from '../../template/texts.js';
-import { writeTemplateWorkbook } from '../../template/xlsx.js';
 import { exists, existsError, writeFileSafely } from '../write-file.js';
 import { PACKAGE_ROOT, parseOptions } from '../options.js';
 import type { CommandContext } from '../shared.js';
@@ -32,7 +31,10 @@ export async function loadTemplateTexts(lang: Lang): Promise<TemplateTexts> {
 
 /** The template's bytes for an output file, by its extension. */
 async function templateBytes(model: TemplateModel, out: string, today: string): Promise<Uint8Array> {
-  return /\.xlsx$/i.test(out) ? writeTemplateWorkbook(model, { created: today }) : new TextEncoder().encode(renderTemplateCsv(model));
+  if (!/\.xlsx$/i.test(out)) return new TextEncoder().encode(renderTemplateCsv(model));
+  // exceljs is loaded only for an .xlsx template (fast start for the CSV one)
+  const { writeTemplateWorkbook } = await import('../../template/xlsx.js');
+  return writeTemplateWorkbook(model, { created: today });
 }
 
 
@@ -52,7 +54,7 @@ export function templateCommand(ctx: CommandContext): Command {
         '--lang en: the canonical English headers and values, ",".\n\n' +
         'Never overwrites a file without --force. Exit code: 0 written, 2 bad arguments or existing output, 3 internal error.',
     )
-    .option('--out <file>', 'the file to write: .csv or .xlsx (default: the CSV on stdout)')
+    .option('-o, --out <file>', 'the file to write: .csv or .xlsx (default: the CSV on stdout)')
     .addOption(new Option('--lang <lang>', 'language of headers, values and notes (default: sv)').choices(LANGS))
     .option('--force', 'replace an existing output file')
     .option('--quiet', 'no notice on stderr')

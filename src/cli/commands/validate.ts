@@ -18,6 +18,7 @@ import {
   type FileSummaryView,
 } from '../render-findings.js';
 import { unreadableParticipantFile } from '../participant-input.js';
+import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github', 'csv'] as const;
@@ -91,6 +92,7 @@ export function validateCommand(ctx: CommandContext): Command {
     }
     const out = ctx.output;
     if (!opts.quiet) for (const s of summaries) for (const n of s.notices) out.err(`${noticeText(n, lang)}\n`);
+    if (opts.format === 'json' || opts.format === 'github') out.err(unusableFileLines(summaries, lang));
     out.out(render(opts.format, summaries, lang, out));
     ctx.setExitCode(validationExitCode(summaries, opts.strict));
   });

@@ -36,6 +36,30 @@ export function commandsToLoad(argv: readonly string[]): readonly string[] {
   return named ? [named.name] : COMMANDS.map((c) => c.name);
 }
 
+/** Where commander writes its help and its errors. */
+export interface OutputConfig {
+  writeOut(s: string): void;
+  writeErr(s: string): void;
+  outputError(s: string, write: (s: string) => void): void;
+}
+
+/** The commander program with the named commands (all of them for help and for the CLI reference in docs/). */
+export async function buildProgram(ctx: CommandContext, outputConfig: OutputConfig, names: readonly string[] = COMMANDS.map((c) => c.name)): Promise<Command> {
+  const program = new Command('esf-report')
+    .description('ESF+ participant indicators, validation and funder-ready Excel reports')
+    .version(packageVersion(), '-V, --version')
+    .helpCommand('help [command]', 'show the help of a command (esf-report help report)')
+    .exitOverride()
+    .configureOutput(outputConfig);
+  for (const c of COMMANDS) {
+    if (!names.includes(c.name)) continue;
+    const cmd = (await c.load())(ctx);
+    cmd.exitOverride().configureOutput(outputConfig);
+    program.addCommand(cmd);
+  }
+  return program;
+}
+
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -53,19 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     };
     // commander's own error lines are silenced: every usage mistake is told once, by exitCodeForError
     const outputConfig = { writeOut: (s: string) => output.out(s), writeErr: (s: string) => output.err(s), outputError: () => {} };
-    const program = new Command('esf-report')
-      .description('ESF+ participant indicators, validation and funder-ready Excel reports')
-      .version(packageVersion(), '-V, --version')
-      .helpCommand('help [command]', 'show the help of a command (esf-report help report)')
-      .exitOverride()
-      .configureOutput(outputConfig);
-    const wanted = new Set(commandsToLoad(argv));
-    for (const c of COMMANDS) {
-      if (!wanted.has(c.name)) continue;
-      const cmd = (await c.load())(ctx);
-      cmd.exitOverride().configureOutput(outputConfig);
-      program.addCommand(cmd);
-    }
+    const program = await buildProgram(ctx, outputConfig, commandsToLoad(argv));
     await program.parseAsync(argv as string[]);
     return exitCode;
   } catch (err) {

@@ -9,8 +9,11 @@ import type { Delimiter } from '../read/table.js';
 import { parseProjectProfile, type ProjectProfile } from '../project/profile.js';
 import { UsageError } from './errors.js';
 
-/** The repository (package) root, from this compiled file at dist/src/cli/options.js. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The package root, where profiles/ and templates/ are: from this file at dist/src/cli/options.js
+ * once built (as installed), or at src/cli/options.ts under the tests. Never the working directory.
+ */
+export const PACKAGE_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/src/') ? '../../../' : '../../', import.meta.url));
 
 /** The tool's version, from its package.json. */
 export function packageVersion(): string {

@@ -28,6 +28,12 @@ export function renderFinding(f: Finding, lang: Lang): RenderedFinding {
   return { severity: f.severity, code: f.code, file: f.file, line: f.line, column: f.column, message: findingMessage(f, lang) };
 }
 
+/** Where the user documentation explains a code: its heading in docs/findings.md (shipped with the package). */
+export function findingDocAnchor(code: FindingCode): string {
+  return `docs/findings.md#${code.toLowerCase()}`;
+}
+
+/** What to do about a code, and where the documentation says more. */
 export function findingHint(code: FindingCode, lang: Lang): string {
-  return CATALOGUES[lang][code].hint;
+  return `${CATALOGUES[lang][code].hint} (${lang === 'sv' ? 'mer' : 'more'}: ${findingDocAnchor(code)})`;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
 import type { ReportingPeriod } from '../../core/period.js';
@@ -20,9 +20,14 @@ import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOp
 import { resolveReportPeriod } from '../period-option.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { preliminaryNotice } from '../render-indicators.js';
+import { renderFinding } from '../../findings/render.js';
+import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 
+export const REPORT_FORMATS = ['text', 'json'] as const;
+
 const ReportOptionsSchema = CommonOptionsSchema.extend({
+  format: z.enum(REPORT_FORMATS).default('text'),
   period: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
@@ -103,6 +108,21 @@ export async function loadWorkbookLabels(lang: Lang): Promise<WorkbookLabels> {
   return parsed.labels;
 }
 
+/**
+ * `report --format json`: one document on stdout saying what was written (null when nothing was),
+ * for which period, from how many rows, with the participant file's findings.
+ */
+export function renderReportJson(written: string | null, summary: FileSummaryView, result: IndicatorsResult | null, lang: Lang): string {
+  const doc = {
+    schema: 'esf-report/report@1',
+    written,
+    period: result ? { label: result.period.label, start: result.period.start, end: result.period.end, asOf: result.period.asOf, preliminary: result.period.preliminary } : null,
+    records: result ? result.records : null,
+    findings: summary.findings.map((f) => renderFinding(f, lang)),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
 /** SHA-256 of a file's bytes, read as a stream. */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -156,6 +176,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     .option('--to <date>', 'last day of a period YYYY-MM-DD (with --from)')
     .option('-o, --out <file.xlsx>', 'the workbook to write (default: esf-report-<project id>-<period>.xlsx here)')
     .option('--force', 'replace an existing output file')
+    .addOption(new Option('--format <format>', 'what goes to stdout: text (the file written) or json (esf-report/report@1)').choices(REPORT_FORMATS).default('text'))
     .option('--strict', 'write nothing (exit 1) when rows are excluded or there are warnings')
     .option('--suppress-below <n>', 'show counts from 1 to n−1 as "<n" (for copies shared outside the funder)')
     .option('--ledger <file>', 'co-financing ledger for the Financing sheet')
@@ -197,7 +218,10 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     );
     if (!opts.quiet) for (const n of outcome.summary.notices) out.err(`${noticeText(n, termLang)}\n`);
     if (!outcome.usable) {
-      out.err(renderValidationText([outcome.summary], termLang, out.color));
+      if (opts.format === 'json') {
+        out.err(unusableFileLines([outcome.summary], termLang));
+        out.out(renderReportJson(null, outcome.summary, null, termLang));
+      } else out.err(renderValidationText([outcome.summary], termLang, out.color));
       ctx.setExitCode(2);
       return;
     }
@@ -219,6 +243,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
         terminal: { output: out, lang: termLang, quiet: opts.quiet },
       });
       if (f.exitCode === 2) {
+        if (opts.format === 'json') out.out(renderReportJson(null, summary, result, termLang));
         ctx.setExitCode(2);
         return;
       }
@@ -228,6 +253,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     if (opts.strict && exitCode === 1) {
       const participantsClean = summary.errors === 0 && summary.warnings === 0;
       out.err(`${participantsClean ? t.strictLedger : t.strict(summary)}\n`);
+      if (opts.format === 'json') out.out(renderReportJson(null, summary, result, termLang));
       ctx.setExitCode(1);
       return;
     }
@@ -252,7 +278,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
       if (result.records.excluded > 0) out.err(`${t.excluded(result.records.excluded)}\n`);
       out.err(`${t.written(result, outPath)}\n`);
     }
-    out.out(`${outPath}\n`);
+    out.out(opts.format === 'json' ? renderReportJson(outPath, summary, result, termLang) : `${outPath}\n`);
     ctx.setExitCode(exitCode);
   });
   return cmd;

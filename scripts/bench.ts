@@ -9,8 +9,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchStartup } from './bench-startup.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+// start-up first: a few seconds, and the figure most runs are about (bench-startup.ts)
+process.stdout.write(benchStartup(root));
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, regenerate: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
 const dir = join(root, '.bench');

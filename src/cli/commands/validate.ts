@@ -17,7 +17,6 @@ import {
   validationExitCode,
   type FileSummaryView,
 } from '../render-findings.js';
-import { unreadableParticipantFile } from '../participant-input.js';
 import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 
@@ -43,7 +42,7 @@ export async function validateParticipantFile(
   progress?: { tick: (bytes: number) => void; done: () => void },
 ): Promise<FileSummaryView> {
   const reason = await unreadableReason(file);
-  if (reason) return unreadableParticipantFile(file, reason);
+  if (reason) return unreadableSummary(file, 'participants', reason);
   const summary = await readParticipants(
     fileSource(file, progress?.tick),
     { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },

@@ -47,6 +47,8 @@ const MEANINGS: { readonly [C in FindingCode]: string } = {
   OTHER_DIRECT_WITH_FLAT_RATE: 'Other direct costs booked in a project with a flat rate, which covers them.',
   UNFUNDED: 'The eligible cost of a quarter is not covered by the financing booked.',
   BUDGET_EXCEEDED: 'A category\'s cumulative cost is above its budget (`--budget`).',
+  SCB_PNR_MISSING: 'A participant on a month\'s SCB participant list (`esf-report month`) has no valid personnummer and no protected identity, so SCB cannot identify them.',
+  SCB_PROTECTED_CODE_UNKNOWN: 'A participant with a protected identity on a month\'s SCB list whose SCB code cannot be made: it needs a legal gender (woman or man) when there is no personnummer.',
 };
 
 const GROUPS: readonly { readonly title: string; readonly codes: readonly FindingCode[] }[] = [
@@ -59,6 +61,7 @@ const GROUPS: readonly { readonly title: string; readonly codes: readonly Findin
   },
   { title: 'The co-financing ledger', codes: ['AMOUNT_INVALID', 'CATEGORY_INVALID', 'CATEGORY_TYPE_MISMATCH', 'BOOKING_OUTSIDE_PROJECT', 'REFERENCE_DUPLICATE'] },
   { title: 'The finance checks', codes: ['EU_SHARE_ABOVE_RATE', 'FLAT_RATE_MISMATCH', 'IN_KIND_MISMATCH', 'OTHER_DIRECT_WITH_FLAT_RATE', 'UNFUNDED', 'BUDGET_EXCEEDED'] },
+  { title: 'The monthly SCB list', codes: ['SCB_PNR_MISSING', 'SCB_PROTECTED_CODE_UNKNOWN'] },
 ];
 
 /** The groups, for the test that every code is on the page once. */

@@ -8,6 +8,7 @@ import { GENERATED_NOTE } from './markdown.js';
 const EXAMPLES: { readonly [K in ParticipantColumn]: string } = {
   participant_id: 'P-0042',
   personnummer: 'YYYYMMDD-NNNN (never a real one in an example)',
+  protected_identity: 'nej',
   gender: 'kvinna',
   birth_date: '1990-04-12',
   entry_date: '2025-02-03',

@@ -26,6 +26,7 @@ const COMMANDS: readonly { readonly name: string; readonly load: () => Promise<M
   { name: 'finance', load: async () => (await import('./commands/finance.js')).financeCommand },
   { name: 'template', load: async () => (await import('./commands/template.js')).templateCommand },
   { name: 'diff', load: async () => (await import('./commands/diff.js')).diffCommand },
+  { name: 'month', load: async () => (await import('./commands/month.js')).monthCommand },
   { name: 'schema', load: async () => (await import('./commands/schema.js')).schemaCommand },
 ];
 

@@ -116,8 +116,9 @@ describe('suggestions and option names', () => {
 describe('which commands a run loads', () => {
   it('only the command it names; all of them for help, --version or a mistyped name', () => {
     expect(commandsToLoad(['node', 'esf-report', 'validate', 'x.csv'])).toEqual(['validate']);
-    expect(commandsToLoad(['node', 'esf-report', '--version'])).toHaveLength(7);
-    expect(commandsToLoad(['node', 'esf-report', 'help', 'report'])).toHaveLength(7);
-    expect(commandsToLoad(['node', 'esf-report', 'valdate'])).toHaveLength(7);
+    const all = commandsToLoad(['node', 'esf-report', '--version']);
+    expect(all).toEqual(expect.arrayContaining(['validate', 'indicators', 'report', 'finance', 'template', 'diff', 'schema']));
+    expect(commandsToLoad(['node', 'esf-report', 'help', 'report'])).toEqual(all);
+    expect(commandsToLoad(['node', 'esf-report', 'valdate'])).toEqual(all);
   });
 });

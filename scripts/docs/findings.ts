@@ -47,6 +47,13 @@ const MEANINGS: { readonly [C in FindingCode]: string } = {
   OTHER_DIRECT_WITH_FLAT_RATE: 'Other direct costs booked in a project with a flat rate, which covers them.',
   UNFUNDED: 'The eligible cost of a quarter is not covered by the financing booked.',
   BUDGET_EXCEEDED: 'A category\'s cumulative cost is above its budget (`--budget`).',
+  PARTICIPANT_UNKNOWN: 'A row of the attendance file (`time`, `--attendance`) names a participant_id that is not in the participant file.',
+  DATE_OUTSIDE_PARTICIPATION: 'Attendance dated before the participant entered the project or after they left it (or after the project end).',
+  HOURS_INVALID: 'The hours of an attendance row are not a number of hours such as 7,5 (or 7:30), or not in whole quarter hours.',
+  HOURS_OUT_OF_RANGE: 'A day\'s hours are 0 or less, or more than a day can hold (13 hours).',
+  ATTENDANCE_DUPLICATE: 'The same participant on the same day on two rows of the attendance file.',
+  DAY_OFF: 'Attendance on a Saturday, a Sunday or a public holiday: unusual, worth a check.',
+  PARTICIPANT_TIME_IN_LEDGER: 'Participants\' time is counted twice: added from the attendance file and also booked as an in-kind cost in the ledger.',
   SCB_PNR_MISSING: 'A participant on a month\'s SCB participant list (`esf-report month`) has no valid personnummer and no protected identity, so SCB cannot identify them.',
   SCB_PROTECTED_CODE_UNKNOWN: 'A participant with a protected identity on a month\'s SCB list whose SCB code cannot be made: it needs a legal gender (woman or man) when there is no personnummer.',
 };
@@ -61,6 +68,10 @@ const GROUPS: readonly { readonly title: string; readonly codes: readonly Findin
   },
   { title: 'The co-financing ledger', codes: ['AMOUNT_INVALID', 'CATEGORY_INVALID', 'CATEGORY_TYPE_MISMATCH', 'BOOKING_OUTSIDE_PROJECT', 'REFERENCE_DUPLICATE'] },
   { title: 'The finance checks', codes: ['EU_SHARE_ABOVE_RATE', 'FLAT_RATE_MISMATCH', 'IN_KIND_MISMATCH', 'OTHER_DIRECT_WITH_FLAT_RATE', 'UNFUNDED', 'BUDGET_EXCEEDED'] },
+  {
+    title: 'Participants\' time (attendance)',
+    codes: ['PARTICIPANT_UNKNOWN', 'DATE_OUTSIDE_PARTICIPATION', 'HOURS_INVALID', 'HOURS_OUT_OF_RANGE', 'ATTENDANCE_DUPLICATE', 'DAY_OFF', 'PARTICIPANT_TIME_IN_LEDGER'],
+  },
   { title: 'The monthly SCB list', codes: ['SCB_PNR_MISSING', 'SCB_PROTECTED_CODE_UNKNOWN'] },
 ];
 

@@ -24,6 +24,7 @@ const COMMANDS: readonly { readonly name: string; readonly load: () => Promise<M
     return (ctx) => reportCommand(ctx, financeSheetProvider);
   } },
   { name: 'finance', load: async () => (await import('./commands/finance.js')).financeCommand },
+  { name: 'time', load: async () => (await import('./commands/time.js')).timeCommand },
   { name: 'template', load: async () => (await import('./commands/template.js')).templateCommand },
   { name: 'diff', load: async () => (await import('./commands/diff.js')).diffCommand },
   { name: 'month', load: async () => (await import('./commands/month.js')).monthCommand },

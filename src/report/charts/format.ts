@@ -19,9 +19,19 @@ export function formatInteger(value: number, lang: Lang): string {
   return sign + group(String(Math.abs(Math.round(value))), lang === 'sv' ? GROUP : ',');
 }
 
+/**
+ * Rounds half away from zero on the decimal digits, as Excel shows a number (`toFixed` works on
+ * the binary value: 25.45 would become 25.4, where Excel shows 25.5).
+ */
+function roundDecimal(abs: number, decimals: number): string {
+  if (/e/i.test(String(abs))) return abs.toFixed(decimals); // far below or above any figure of the report
+  const scaled = Math.round(Number(`${abs}e${decimals}`));
+  return (decimals === 0 ? scaled : Number(`${scaled}e-${decimals}`)).toFixed(decimals);
+}
+
 /** A number with a fixed count of decimals, grouped. */
 export function formatDecimal(value: number, decimals: number, lang: Lang): string {
-  const fixed = Math.abs(value).toFixed(decimals);
+  const fixed = roundDecimal(Math.abs(value), decimals);
   const [whole, frac] = fixed.split('.') as [string, string | undefined];
   const sign = value < 0 && Number(fixed) !== 0 ? '−' : '';
   const g = group(whole, lang === 'sv' ? GROUP : ',');
@@ -30,7 +40,8 @@ export function formatDecimal(value: number, decimals: number, lang: Lang): stri
 
 /** A share as a per cent with `decimals` decimals: `25,5 %` / `25.5%`. */
 export function formatPercent(share: number, decimals: number, lang: Lang): string {
-  const n = formatDecimal(share * 100, decimals, lang);
+  // the share's decimal digits moved two places (0.2545 → 25.45), not multiplied in binary
+  const n = formatDecimal(/e/i.test(String(share)) ? share * 100 : Number(`${share}e2`), decimals, lang);
   return lang === 'sv' ? `${n}${GROUP}%` : `${n}%`;
 }
 

@@ -82,7 +82,7 @@ describe.skipIf(!available)('the HTML report in chromium', () => {
   it('shows every chart, inside the page width, with its text alternative', async () => {
     for (const width of [1280, 800, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      const clientWidth = await page.evaluate(() => document.documentElement.clientWidth);
+      const clientWidth = (await page.evaluate('document.documentElement.clientWidth')) as number;
       const charts = page.locator('figure.chart svg');
       expect(await charts.count()).toBe(4);
       for (const svg of await charts.all()) {

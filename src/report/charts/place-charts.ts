@@ -12,8 +12,13 @@ export interface SizedChart {
 
 /** Excel's default row: 15 points = 20 pixels. */
 export const ROW_PIXELS = 20;
-/** The Diagram sheet's one column, wide enough for the widest chart (Excel's width units, about 7 pixels each). */
-const DIAGRAM_COLUMN_WIDTH = 130;
+/**
+ * The Diagram sheet's columns: as many of this width (Excel's units, 7 pixels each plus 5) as the
+ * widest chart needs, its texts spread over all of them. One very wide column would not do:
+ * LibreOffice measures a column unit wider than Excel and then cuts the text at the paper's edge.
+ */
+const DIAGRAM_COLUMN_WIDTH = 13;
+const DIAGRAM_COLUMN_PIXELS = DIAGRAM_COLUMN_WIDTH * 7 + 5;
 
 function rowsFor(height: number): number {
   return Math.ceil(height / ROW_PIXELS) + 1;
@@ -29,9 +34,13 @@ function tableWidth(sheet: SheetModel): number {
   return Math.max(1, ...sheet.rows.map((r) => r.cells.length), ...sheet.merges.map((m) => m.right));
 }
 
-/** Appends a chart under a sheet's table: a blank row, the picture's rows, its text lines. */
+/**
+ * Appends a chart under a sheet's table on a printed page of its own (a picture cut by a page
+ * break prints in two halves): a blank row, the picture's rows, its text lines.
+ */
 function appendChart(sheet: SheetModel, sized: SizedChart, labels: WorkbookLabels): SheetModel {
   const width = tableWidth(sheet);
+  const breaks = [...(sheet.rowBreaks ?? []), sheet.rows.length];
   const rows: RowModel[] = [...sheet.rows, { style: 'data', cells: [] }];
   const image: ImageModel = { chart: sized.chart.key, row: rows.length + 1, column: 1, width: sized.width, height: sized.height };
   for (let i = 0; i < rowsFor(sized.height); i++) rows.push({ style: 'data', cells: [] });
@@ -40,7 +49,7 @@ function appendChart(sheet: SheetModel, sized: SizedChart, labels: WorkbookLabel
     rows.push({ style: 'note', cells: [text(line)] });
     if (width > 1) merges.push({ top: rows.length, left: 1, bottom: rows.length, right: width });
   }
-  return { ...sheet, rows, merges, images: [...(sheet.images ?? []), image] };
+  return { ...sheet, rows, merges, images: [...(sheet.images ?? []), image], rowBreaks: breaks };
 }
 
 /** The Diagram sheet: a title, what the charts show, then one chart a printed page with its text. */
@@ -52,9 +61,10 @@ export function diagramSheet(
   sheetNames: readonly string[],
 ): SheetModel {
   const l = labels.charts;
+  const columns = Math.max(1, ...charts.map((c) => Math.ceil(c.width / DIAGRAM_COLUMN_PIXELS)));
   const b = new SheetBuilder();
-  b.add('title', [text(fillLabel(l.title, { projectName: vars.projectName, period: vars.period }))]);
-  b.add('note', [text(fillLabel(l.intro, { sheets: sheetNames.join(', '), asOf: vars.asOf }))]);
+  b.addSpanning('title', text(fillLabel(l.title, { projectName: vars.projectName, period: vars.period })), columns);
+  b.addSpanning('note', text(fillLabel(l.intro, { sheets: sheetNames.join(', '), asOf: vars.asOf })), columns);
   const images: ImageModel[] = [];
   const breaks: number[] = [];
   charts.forEach((sized, i) => {
@@ -63,11 +73,11 @@ export function diagramSheet(
     const top = b.blank();
     images.push({ chart: sized.chart.key, row: top, column: 1, width: sized.width, height: sized.height });
     for (let r = 1; r < rowsFor(sized.height); r++) b.blank();
-    for (const line of chartTextLines(sized.chart, labels)) b.add('note', [text(line)]);
+    for (const line of chartTextLines(sized.chart, labels)) b.addSpanning('note', text(line), columns);
   });
   const name = labels.sheetNames.charts;
   const sheet = b.build({ key: 'charts', name, headerRows: 0, print });
-  return { ...sheet, images, rowBreaks: breaks, minColumnWidths: [DIAGRAM_COLUMN_WIDTH] };
+  return { ...sheet, images, rowBreaks: breaks, minColumnWidths: Array.from({ length: columns }, () => DIAGRAM_COLUMN_WIDTH) };
 }
 
 /**

@@ -40,7 +40,7 @@ const CONFIG = {
 } as const;
 
 /** Axis labels longer than this many characters wrap onto more lines (vega draws an array as lines). */
-const LABEL_CHARS = 44;
+const LABEL_CHARS = 56;
 
 /** Breaks a label at spaces into lines of at most `max` characters, joined by a newline. */
 export function wrapLabel(label: string, max = LABEL_CHARS): string {
@@ -250,8 +250,8 @@ function resultsSpec(chart: ChartModel & ResultsChart): TopLevelSpec {
     config: { ...CONFIG, locale: chartLocale(texts) },
     vconcat: chart.panels.map((panel) => ({
       title: { text: panel.label, fontSize: 13, fontWeight: 'bold', anchor: 'start' },
-      width: 440,
-      height: { step: 46 },
+      width: 400,
+      height: { step: 38 },
       layer: [
         {
           data: { values: parts.filter((p) => p.panel === panel.label) },

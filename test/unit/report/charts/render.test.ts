@@ -43,7 +43,7 @@ describe('format', () => {
     const label = 'EECR05 Deltagare i sysselsättning, inklusive egenföretagare, sex månader efter att de lämnat insatsen';
     const lines = wrapLabel(label).split('\n');
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.every((l) => l.length <= 44)).toBe(true);
+    expect(lines.every((l) => l.length <= 56)).toBe(true);
     expect(lines.join(' ')).toBe(label);
   });
 });

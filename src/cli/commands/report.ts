@@ -158,7 +158,9 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     .description(
       'Write the funder-ready Excel workbook for a period: summary, ESF+ indicators, project targets, monthly and ' +
         'cohort figures, data quality and an About sheet, in Swedish (default) or English (--lang en). Rows with errors ' +
-        'count nowhere and are listed on the Data quality sheet. Never overwrites a file without --force.\n\n' +
+        'count nowhere and are listed on the Data quality sheet; charts of the targets, the participants month by month ' +
+        'and the results stand under their tables and on a Diagram sheet. With --out FILE.html the same report is one ' +
+        'self-contained web page to read, print to PDF or publish. Never overwrites a file without --force.\n\n' +
         'Exit code: 0 written; 1 written, but rows were excluded (with --strict: nothing written); 2 bad arguments, ' +
         'unusable file or existing output; 3 internal error.',
     )

@@ -29,12 +29,12 @@ function roundDecimal(abs: number, decimals: number): string {
   return (decimals === 0 ? scaled : Number(`${scaled}e-${decimals}`)).toFixed(decimals);
 }
 
-/** A number with a fixed count of decimals, grouped. */
-export function formatDecimal(value: number, decimals: number, lang: Lang): string {
+/** A number with a fixed count of decimals, its thousands grouped unless `grouped` is false. */
+export function formatDecimal(value: number, decimals: number, lang: Lang, grouped = true): string {
   const fixed = roundDecimal(Math.abs(value), decimals);
   const [whole, frac] = fixed.split('.') as [string, string | undefined];
   const sign = value < 0 && Number(fixed) !== 0 ? '−' : '';
-  const g = group(whole, lang === 'sv' ? GROUP : ',');
+  const g = grouped ? group(whole, lang === 'sv' ? GROUP : ',') : whole;
   return sign + (frac === undefined ? g : `${g}${lang === 'sv' ? ',' : '.'}${frac}`);
 }
 
@@ -72,6 +72,9 @@ export function formatCell(cell: CellModel, lang: Lang): string {
       return formatPercent(cell.value, 2, lang);
     case 'money':
       return formatDecimal(cell.value, 2, lang);
+    case 'hours':
+      // `0.00`: two decimals, not grouped
+      return formatDecimal(cell.value, 2, lang, false);
     case 'date':
     case 'month':
       return cell.value;

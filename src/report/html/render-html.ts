@@ -28,7 +28,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-const NUMERIC = new Set<CellModel['kind']>(['count', 'integer', 'rate', 'money', 'share', 'suppressed']);
+const NUMERIC = new Set<CellModel['kind']>(['count', 'integer', 'rate', 'money', 'share', 'hours', 'suppressed']);
 
 function sectionId(sheet: SheetModel): string {
   return `section-${sheet.key}`;

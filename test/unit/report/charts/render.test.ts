@@ -37,6 +37,7 @@ describe('format', () => {
     expect(formatCell({ kind: 'money', value: 1234.5 }, 'sv')).toBe('1\u00a0234,50');
     expect(formatCell({ kind: 'datetime', value: '2026-11-25T10:00:00.000Z' }, 'en')).toBe('2026-11-25 10:00:00');
     expect(formatCell({ kind: 'suppressed', value: '<5' }, 'sv')).toBe('<5');
+    expect(formatCell({ kind: 'hours', value: 1234.75 }, 'sv')).toBe('1234,75');
   });
 
   it('wraps long axis labels at spaces and never cuts a word', () => {

@@ -114,7 +114,8 @@ export function columnWidths(sheet: SheetModel): number[] {
   const columns = Math.max(0, ...sheet.rows.map((r) => r.cells.length), ...sheet.merges.map((m) => m.right));
   const caps = new Map(sheet.wrap.map((w) => [w.column, w.maxWidth] as const));
   const spanning = spanningCells(sheet);
-  const widths: number[] = Array.from({ length: columns }, () => MIN_WIDTH);
+  const floors = sheet.minColumnWidths ?? [];
+  const widths: number[] = Array.from({ length: Math.max(columns, floors.length) }, (_, i) => Math.max(MIN_WIDTH, floors[i] ?? 0));
   sheet.rows.forEach((row, i) => {
     if (row.style === 'title' || row.style === 'note') return;
     row.cells.forEach((cell, j) => {

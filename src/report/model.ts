@@ -62,6 +62,7 @@ export interface WrapModel {
 
 export type SheetKey =
   | 'summary'
+  | 'charts'
   | 'indicators'
   | 'targets'
   | 'financing'
@@ -71,6 +72,19 @@ export type SheetKey =
   | 'about'
   | 'timeSummary'
   | 'timeReport';
+
+/** The pictures of the report (`src/report/charts/`): each illustrates one sheet and is also shown on the Diagram sheet. */
+export const CHART_KEYS = ['targets', 'participants', 'flow', 'results'] as const;
+export type ChartKey = (typeof CHART_KEYS)[number];
+
+/** A chart placed on a sheet: its top-left cell (1-based) and its size on screen in CSS pixels (the PNG has twice as many). */
+export interface ImageModel {
+  readonly chart: ChartKey;
+  readonly row: number;
+  readonly column: number;
+  readonly width: number;
+  readonly height: number;
+}
 
 export interface SheetModel {
   readonly key: SheetKey;
@@ -90,6 +104,12 @@ export interface SheetModel {
    * Summary, a one-page overview). Always one page wide.
    */
   readonly pagesTall: 0 | 1;
+  /** Charts drawn on this sheet (none when absent). */
+  readonly images?: readonly ImageModel[];
+  /** Rows after which a printed page ends (the Diagram sheet: one chart a page). */
+  readonly rowBreaks?: readonly number[];
+  /** Columns at least this wide (Excel's units), by column: room for a picture wider than the text. */
+  readonly minColumnWidths?: readonly number[];
   /** Paper orientation on A4: landscape (every report sheet) unless a sheet is a form to sign (portrait). */
   readonly orientation?: 'landscape' | 'portrait';
 }

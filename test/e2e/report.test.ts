@@ -63,7 +63,7 @@ describe('esf-report report', () => {
     expect(run.code, run.stderr).toBe(expected);
     expect(run.stdout).toBe(`${out}\n`);
     expect(run.stderr).toContain(`wrote ${out}`);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Indikatorer', 'Projektmål', 'Per månad', 'Kohorter', 'Datakvalitet', 'Om rapporten']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Diagram', 'Indikatorer', 'Projektmål', 'Per månad', 'Kohorter', 'Datakvalitet', 'Om rapporten']);
   });
 
   it('every indicator and context figure equals `indicators --format json` for the same arguments', () => {
@@ -143,7 +143,7 @@ describe('esf-report report', () => {
       expect(await readdir(cwd)).toEqual(['esf-report-23-073-S10-2026-Q3.xlsx']);
       expect(r.stdout).toBe('esf-report-23-073-S10-2026-Q3.xlsx\n');
       const en = await loadWorkbook(await readFile(join(cwd, 'esf-report-23-073-S10-2026-Q3.xlsx')));
-      expect(en.worksheets.map((w) => w.name)).toEqual(['Summary', 'Indicators', 'Targets', 'Monthly', 'Cohorts', 'Data quality', 'About']);
+      expect(en.worksheets.map((w) => w.name)).toEqual(['Summary', 'Charts', 'Indicators', 'Targets', 'Monthly', 'Cohorts', 'Data quality', 'About']);
       expect(en.worksheets[0]!.headerFooter.oddFooter).toBe('&L23-073-S10&CPeriod 2026-Q3&Rpage &P of &N');
     } finally {
       await rm(cwd, { recursive: true, force: true });

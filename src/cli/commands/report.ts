@@ -13,6 +13,11 @@ import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
 import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '../../report/build-model.js';
 import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
+import { drawReportCharts } from '../../report/charts/report-charts.js';
+import { renderChartPng } from '../../report/charts/render-png.js';
+import { renderHtml } from '../../report/html/render-html.js';
+import type { ChartKey } from '../../report/model.js';
+import { writeWorkbook } from '../../report/write-workbook.js';
 import { UsageError } from '../errors.js';
 import { checkAttendanceOptions } from '../finance-attendance.js';
 import { participantTimeSheetRows } from '../report-attendance.js';
@@ -35,7 +40,7 @@ const ReportOptionsSchema = CommonOptionsSchema.extend({
   to: z.string().optional(),
   out: z
     .string()
-    .refine((s) => /\.xlsx$/i.test(s.trim()), { message: '--out must name an .xlsx file' })
+    .refine((s) => /\.(xlsx|html?)$/i.test(s.trim()), { message: '--out must name an .xlsx file (the workbook) or an .html file (the printable page)' })
     .optional(),
   force: z.boolean().default(false),
   suppressBelow: z
@@ -74,6 +79,14 @@ export interface FinanceSheetRequest {
 export type FinanceSheetProvider = (
   request: FinanceSheetRequest,
 ) => Promise<{ readonly financeSheet: NonNullable<ReportExtensions['financeSheet']>; readonly exitCode: 0 | 1 | 2 }>;
+
+/** The bundled fonts the charts' pictures are drawn with (DejaVu Sans, licence beside them). */
+const CHART_FONTS = [`${PACKAGE_ROOT}assets/fonts/DejaVuSans.ttf`, `${PACKAGE_ROOT}assets/fonts/DejaVuSans-Bold.ttf`];
+
+/** `--out` names the HTML page rather than the workbook. */
+function isHtml(path: string): boolean {
+  return /\.html?$/i.test(path);
+}
 
 /** The default output: `esf-report-<project id>-<period label>.xlsx` in the current directory, characters unsafe in file names replaced. */
 export function defaultReportFileName(projectId: string, periodLabel: string): string {
@@ -174,7 +187,9 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     .description(
       'Write the funder-ready Excel workbook for a period: summary, ESF+ indicators, project targets, monthly and ' +
         'cohort figures, data quality and an About sheet, in Swedish (default) or English (--lang en). Rows with errors ' +
-        'count nowhere and are listed on the Data quality sheet. Never overwrites a file without --force.\n\n' +
+        'count nowhere and are listed on the Data quality sheet; charts of the targets, the participants month by month ' +
+        'and the results stand under their tables and on a Diagram sheet. With --out FILE.html the same report is one ' +
+        'self-contained web page to read, print to PDF or publish. Never overwrites a file without --force.\n\n' +
         'Exit code: 0 written; 1 written, but rows were excluded (with --strict: nothing written); 2 bad arguments, ' +
         'unusable file or existing output; 3 internal error.',
     )
@@ -182,7 +197,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     .option('--period <period>', 'quarter 2025-Q2, half-year 2025-H1/2025-H2, month 2025-05, year 2025, or "project" (default: the latest quarter ended by the as-of date)')
     .option('--from <date>', 'first day of a period YYYY-MM-DD (with --to, instead of --period)')
     .option('--to <date>', 'last day of a period YYYY-MM-DD (with --from)')
-    .option('-o, --out <file.xlsx>', 'the workbook to write (default: esf-report-<project id>-<period>.xlsx here)')
+    .option('-o, --out <file>', 'the workbook (.xlsx) or the printable page (.html) to write (default: esf-report-<project id>-<period>.xlsx here)')
     .option('--force', 'replace an existing output file')
     .addOption(new Option('--format <format>', 'what goes to stdout: text (the file written) or json (esf-report/report@1)').choices(REPORT_FORMATS).default('text'))
     .option('--strict', 'write nothing (exit 1) when rows are excluded or there are warnings')
@@ -198,6 +213,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
       '  esf-report report fixtures/participants.csv --period 2025-Q2\n' +
       '  esf-report report export.csv --period 2025-H1 --out hissen-2025-H1.xlsx --force\n' +
       '  esf-report report export.csv --period project --lang en\n' +
+      '  esf-report report export.csv --period 2025-Q4 --out hissen-2025-Q4.html   # one page to print or publish\n' +
       '  esf-report report export.csv --period 2025 --suppress-below 5 --out hissen-2025-extern.xlsx\n' +
       '  esf-report report export.csv --period 2025-Q4 --strict      # no workbook if any row has errors\n',
   );
@@ -296,10 +312,20 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
       generatedAt: generationTime(today, process.env, () => new Date()),
       suppressBelow: opts.suppressBelow ?? null,
     };
-    const model = buildWorkbookModel(result, profile, labels, meta, extensions);
-    // exceljs is loaded only when a workbook is written (fast start for the other commands)
-    const { writeWorkbook } = await import('../../report/write-workbook.js');
-    await writeFileSafely(outPath, await writeWorkbook(model), opts.force);
+    const drawn = await drawReportCharts(buildWorkbookModel(result, profile, labels, meta, extensions), result, profile, labels, meta);
+    if (isHtml(outPath)) {
+      const html = renderHtml(drawn.model, drawn.charts, labels, {
+        toolVersion: meta.toolVersion,
+        inputName: meta.input.name,
+        sha256: meta.input.sha256,
+        generatedAt: meta.generatedAt,
+      });
+      await writeFileSafely(outPath, Buffer.from(html, 'utf8'), opts.force);
+    } else {
+      const pictures = new Map<ChartKey, Uint8Array>();
+      for (const d of drawn.charts) pictures.set(d.chart.key, await renderChartPng(d.svg, CHART_FONTS));
+      await writeFileSafely(outPath, await writeWorkbook(drawn.model, pictures), opts.force);
+    }
 
     if (!opts.quiet) {
       if (result.period.preliminary) out.err(`${preliminaryNotice(result, today, termLang)}\n`);

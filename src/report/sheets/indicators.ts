@@ -6,6 +6,8 @@ import type { SheetContext } from '../sheet-context.js';
 
 /** Columns: code, name, then period and cumulative, each women / men / non-binary / total. */
 export const INDICATOR_COLUMNS = 10;
+/** Where the charts read an indicator's figures (1-based columns): each split starts women, men, non-binary, total. */
+export const INDICATOR_CELLS = { code: 1, name: 2, period: 3, cumulative: 7 } as const;
 
 const GROUPS: readonly { kind: IndicatorKind; label: 'output' | 'result' | 'longerTermResult' }[] = [
   { kind: 'output', label: 'output' },

@@ -7,6 +7,8 @@ import { rateNumerator } from './summary.js';
 /** Columns: id, name, target rate, target count, base, achieved W/M/X/total, rate, on track. */
 export const TARGET_COLUMNS = 11;
 const RATE_COLUMN = 10;
+/** Where the charts read a target's figures (1-based columns). */
+export const TARGET_CELLS = { id: 1, name: 2, targetRate: 3, base: 5, achieved: 6, rate: RATE_COLUMN } as const;
 
 /**
  * Targets: each project target with its target, base, achieved by gender, rate and on-track mark;

@@ -38,6 +38,8 @@ export interface PageTexts {
   readonly readAs: (format: string, encoding: string | null, delimiter: string | null) => string;
   readonly encodingFallback: string;
   readonly unusableFile: string;
+  readonly unusableBecause: (message: string) => string;
+  readonly chosen: (name: string) => string;
   readonly periodLine: (label: string, start: string, end: string, asOf: string) => string;
   readonly preliminary: string;
   readonly findingsHeading: string;
@@ -132,6 +134,8 @@ const SV: PageTexts = {
   readAs: (f, e, d) => (f === 'xlsx' ? 'läst som Excel-arbetsbok' : `läst som ${e ?? '?'}, avgränsare ${d === '\t' ? 'tabb' : `”${d ?? '?'}”`}`),
   encodingFallback: 'Filen var inte UTF-8 och lästes som Windows-1252 (det Excel sparar). Kontrollera å, ä och ö nedan.',
   unusableFile: 'Filen går inte att använda: se felet nedan.',
+  unusableBecause: (m) => `Filen går inte att använda: ${m}`,
+  chosen: (n) => `Vald fil: ${n}`,
   periodLine: (l, s, e, a) => `Period ${l}: ${s} – ${e}, avläst ${a}`,
   preliminary: 'Perioden är inte slut: siffrorna är preliminära.',
   findingsHeading: 'Avvikelser',
@@ -231,6 +235,8 @@ const EN: PageTexts = {
   readAs: (f, e, d) => (f === 'xlsx' ? 'read as an Excel workbook' : `read as ${e ?? '?'}, delimiter ${d === '\t' ? 'tab' : `"${d ?? '?'}"`}`),
   encodingFallback: 'The file was not UTF-8 and was read as Windows-1252 (what Excel writes). Check å, ä and ö below.',
   unusableFile: 'The file cannot be used: see the error below.',
+  unusableBecause: (m) => `The file cannot be used: ${m}`,
+  chosen: (n) => `Chosen: ${n}`,
   periodLine: (l, s, e, a) => `Period ${l}: ${s} – ${e}, as of ${a}`,
   preliminary: 'The period has not ended: the figures are preliminary.',
   findingsHeading: 'Problems',

@@ -142,7 +142,7 @@ function applyTexts(): void {
 }
 
 function showChosen(): void {
-  $('participants-chosen').textContent = participants ? participants.name : '';
+  $('participants-chosen').textContent = participants ? t.chosen(participants.name) : '';
   $('ledger-clear').hidden = ledger === null;
   $('budget-clear').hidden = budget === null;
 }
@@ -188,7 +188,9 @@ async function run(): Promise<void> {
   document.body.dataset.lastRunMs = String(Math.round(ms));
   render(view);
   const unusable = view.files.find((f) => f.unusable);
-  setStatus(unusable ? `${t.done(ms)} ${t.unusableFile}` : t.done(ms), unusable !== undefined);
+  // an unusable file: say why right here, where the eye is (the findings below say it again, with the fix)
+  const why = view.groups.find((g) => g.severity === 'error')?.items[0]?.message;
+  setStatus(unusable ? (why ? t.unusableBecause(why) : t.unusableFile) : t.done(ms), unusable !== undefined);
 }
 
 async function download(kind: DownloadKind): Promise<void> {

@@ -232,8 +232,10 @@ describe('the web page in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#results:not([hidden])');
-    // from Compute, the next stops are the downloads
+    // from Compute, the next stops are the findings (one group here) and then the downloads
     await page.focus('#run');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('dl-workbook');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

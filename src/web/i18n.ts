@@ -29,6 +29,7 @@ export interface PageTexts {
   readonly readingPercent: (file: string, pct: number) => string;
   readonly computing: string;
   readonly done: (ms: number) => string;
+  readonly counts: (errors: number, warnings: number) => string;
   readonly noFile: string;
   readonly periodProblem: (msg: string) => string;
   readonly failed: (msg: string) => string;
@@ -125,6 +126,7 @@ const SV: PageTexts = {
   readingPercent: (f, p) => `Läser ${f}: ${p} %`,
   computing: 'Räknar …',
   done: (ms) => `Klart på ${(ms / 1000).toFixed(1).replace('.', ',')} s.`,
+  counts: (e, w) => (e + w === 0 ? 'Inga avvikelser.' : `${e} fel och ${w} ${w === 1 ? 'varning' : 'varningar'}: se Avvikelser nedan.`),
   noFile: 'Välj först en deltagarfil.',
   periodProblem: (m) => `Perioden går inte att använda: ${m}`,
   failed: (m) => `Något gick fel i esf-report (ett programfel, inte ett fel i filen): ${m}`,
@@ -226,6 +228,7 @@ const EN: PageTexts = {
   readingPercent: (f, p) => `Reading ${f}: ${p} %`,
   computing: 'Computing …',
   done: (ms) => `Done in ${(ms / 1000).toFixed(1)} s.`,
+  counts: (e, w) => (e + w === 0 ? 'No problems.' : `${e} error${e === 1 ? '' : 's'} and ${w} warning${w === 1 ? '' : 's'}: see Problems below.`),
   noFile: 'Pick a participant export first.',
   periodProblem: (m) => `The period cannot be used: ${m}`,
   failed: (m) => `Something went wrong in esf-report (a bug, not a problem with the file): ${m}`,

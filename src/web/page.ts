@@ -190,7 +190,9 @@ async function run(): Promise<void> {
   const unusable = view.files.find((f) => f.unusable);
   // an unusable file: say why right here, where the eye is (the findings below say it again, with the fix)
   const why = view.groups.find((g) => g.severity === 'error')?.items[0]?.message;
-  setStatus(unusable ? (why ? t.unusableBecause(why) : t.unusableFile) : t.done(ms), unusable !== undefined);
+  const errors = view.files.reduce((n, f) => n + f.errors, 0);
+  const warnings = view.files.reduce((n, f) => n + f.warnings, 0);
+  setStatus(unusable ? (why ? t.unusableBecause(why) : t.unusableFile) : `${t.done(ms)} ${t.counts(errors, warnings)}`, unusable !== undefined);
 }
 
 async function download(kind: DownloadKind): Promise<void> {

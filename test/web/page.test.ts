@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (the functions passed to page.evaluate run in the browser and use its DOM)
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -177,6 +178,34 @@ describe('the web page in Chromium', () => {
     expect(template.name).toBe('deltagare.xlsx');
     const tpl = await readWorkbook(template.bytes);
     expect(tpl.worksheets[0]!.getRow(1).getCell(1).text).toBe('deltagar_id');
+  });
+
+  it('reads an .xlsx export and a Windows-1252 CSV from Swedish Excel as the CLI does', async () => {
+    // the sample as an .xlsx workbook, every value as text (as a case system's export has it)
+    const lines = readFileSync(join(ROOT, 'fixtures/participants.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Deltagare');
+    for (const line of lines) ws.addRow(line.split(','));
+    const dir = mkdtempSync(join(tmpdir(), 'esf-web-xlsx-'));
+    const xlsx = join(dir, 'export.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    expect(lines[0]!.includes('"')).toBe(false);
+
+    await open('#period=2026-Q3&as-of=2026-11-20');
+    await page.setInputFiles('#participants', xlsx);
+    await page.waitForSelector('#results:not([hidden])');
+    expect(await page.textContent('#file-list')).toContain('110 rader, 110 räknas');
+    expect(await page.textContent('#file-list')).toContain('Excel-arbetsbok');
+    const json = await downloadBytes('#dl-json');
+    const cli = await runBin(['indicators', 'export.xlsx', '--period', '2026-Q3', '--as-of', '2026-11-20', '--lang', 'sv', '--format', 'json'], {}, dir);
+    expect(json.bytes.toString('utf8')).toBe(cli.stdout);
+
+    await page.setInputFiles('#participants', join(ROOT, 'fixtures/participants-sv-excel.csv'));
+    await page.waitForFunction(() => document.querySelector('#file-list')?.textContent?.includes('participants-sv-excel.csv'));
+    expect(await page.textContent('#file-list')).toContain('windows-1252');
+    const sv = await downloadBytes('#dl-json');
+    const cliSv = await runBin(['indicators', 'participants-sv-excel.csv', '--period', '2026-Q3', '--as-of', '2026-11-20', '--lang', 'sv', '--format', 'json'], {}, join(ROOT, 'fixtures'));
+    expect(sv.bytes.toString('utf8')).toBe(cliSv.stdout);
   });
 
   it('names every problem of a bad file by code, line and fix, and offers no workbook for an unusable one', async () => {

@@ -16,6 +16,7 @@ import { writeWorkbook } from '../report/write-workbook.js';
 import { buildTemplateModel } from '../template/model.js';
 import { writeTemplateWorkbook } from '../template/xlsx.js';
 import { INDICATOR_CODES, CONTEXT_CODES, TARGET_RESULT_IDS, type IndicatorsResult } from '../indicators/result.js';
+export { latestEndedQuarter } from './default-period.js';
 import { PAGE_EXTENSIONS } from './extensions.js';
 import { builtInProfile, templateTexts, TOOL_VERSION, workbookLabels } from './assets.js';
 
@@ -72,13 +73,6 @@ export interface Analysis {
 }
 
 export type AnalysisOutcome = { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly periodError: string };
-
-/** The latest quarter that has ended by `today` (the page's default period), e.g. 2026-Q3 on 2026-12-06. */
-export function latestEndedQuarter(today: IsoDate): string {
-  const year = Number(today.slice(0, 4));
-  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-  return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
-}
 
 function withProgress(file: InputFile, onProgress: ProgressListener | undefined): ByteSource {
   return {

@@ -1,6 +1,7 @@
 import type { Lang } from '../findings/catalogue.js';
 import type { GenderSplit, IndicatorsResult, TargetResult } from '../indicators/result.js';
 import type { AnalysisView, FindingGroup } from './engine.js';
+import { latestEndedQuarter } from './default-period.js';
 import { PAGE_TEXTS, type PageTexts } from './i18n.js';
 import { percent } from './progress-bar.js';
 import type { DownloadKind, FromWorker, ToWorker } from './protocol.js';
@@ -37,12 +38,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function latestEndedQuarter(today: string): string {
-  const year = Number(today.slice(0, 4));
-  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-  return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
 }
 
 /** `#period=2026-Q3&as-of=2026-11-20&lang=en`: a link that opens the page ready. */

@@ -61,3 +61,61 @@ describe('the page and the CLI give the same JSON', () => {
     });
   }
 });
+
+interface EngineDetails extends Engine {
+  latestEndedQuarter(today: string): string;
+  analysisView(a: unknown): {
+    groups: { code: string; severity: string; count: number; hint: string; items: { line: number | null; message: string }[] }[];
+    workbook: boolean;
+    result: unknown;
+    files: { rows: number; excludedRows: number; unusable: boolean }[];
+  };
+  workbookBytes(a: unknown, req: unknown): Promise<Uint8Array>;
+}
+
+describe('the engine behind the page', () => {
+  const e = () => engine as EngineDetails;
+  const analyse = async (dir: string, file: string, period = 'project', lang = 'en') => {
+    const outcome = await e().analyse({ participants: e().bytesFile(file, new Uint8Array(readFileSync(join(ROOT, dir, file)))), period, today: TODAY, lang });
+    if (!outcome.ok) throw new Error(outcome.periodError);
+    return outcome.analysis;
+  };
+
+  it('defaults to the latest ended quarter', () => {
+    expect(e().latestEndedQuarter('2026-12-06')).toBe('2026-Q3');
+    expect(e().latestEndedQuarter('2026-10-01')).toBe('2026-Q3');
+    expect(e().latestEndedQuarter('2026-09-30')).toBe('2026-Q2');
+    expect(e().latestEndedQuarter('2027-02-01')).toBe('2026-Q4');
+  });
+
+  it('says why a period cannot be used instead of computing', async () => {
+    const outcome = await e().analyse({ participants: e().bytesFile('x.csv', new Uint8Array()), period: '2031', today: TODAY, lang: 'sv' });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.periodError).toMatch(/outside the reporting range/);
+  });
+
+  it('groups the findings by code, errors first, with the lines and the fix in the language', async () => {
+    const view = e().analysisView(await analyse('fixtures/bad', 'date-invalid.csv', 'project', 'sv'));
+    expect(view.groups.map((g) => [g.code, g.severity, g.count])).toEqual([['DATE_INVALID', 'error', 2]]);
+    expect(view.groups[0]!.items.map((i) => i.line)).toEqual([3, 5]);
+    expect(view.groups[0]!.hint).toMatch(/^Skriv datum som ÅÅÅÅ-MM-DD/);
+    expect(view.files[0]).toMatchObject({ rows: 4, excludedRows: 2, unusable: false });
+    expect(view.workbook).toBe(true);
+  });
+
+  it('gives no figures and no workbook for an unusable file', async () => {
+    const view = e().analysisView(await analyse('fixtures/bad', 'column-missing.csv'));
+    expect(view.files[0]!.unusable).toBe(true);
+    expect(view.result).toBeNull();
+    expect(view.workbook).toBe(false);
+  });
+
+  it('makes the shared copy with the same builder, small counts hidden', async () => {
+    const analysis = await analyse('fixtures', 'participants.csv', '2026-Q3', 'sv');
+    const req = { lang: 'sv', generatedAt: '2026-11-25T00:00:00.000Z', sha256: { participants: '0'.repeat(64) } };
+    const full = await e().workbookBytes(analysis, { ...req, suppressBelow: null });
+    const shared = await e().workbookBytes(analysis, { ...req, suppressBelow: 5 });
+    expect(full[0]).toBe(0x50); // a zip, as every .xlsx
+    expect(Buffer.from(shared).equals(Buffer.from(full))).toBe(false);
+  });
+});

@@ -80,6 +80,9 @@ const periodInput = $<HTMLInputElement>('period');
 const asOfInput = $<HTMLInputElement>('as-of');
 const statusText = $('status-text');
 const progress = $<HTMLProgressElement>('progress');
+const progressBox = $('progress-box');
+const progressText = $('progress-text');
+const DOWNLOAD_BUTTONS = ['dl-workbook', 'dl-shared', 'dl-json', 'dl-html'];
 
 const worker = new Worker(URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' })));
 worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -87,9 +90,10 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
   if (msg.type === 'progress') {
     if (msg.id !== currentAnalysis) return;
     const pct = msg.total > 0 ? Math.min(100, Math.floor((msg.read / msg.total) * 100)) : 0;
-    progress.hidden = false;
+    // the percentage goes beside the bar, not into the live status line, so a screen reader is not flooded
+    progressBox.hidden = false;
     progress.value = pct;
-    setStatus(pct >= 100 ? t.computing : t.readingPercent(msg.file, pct));
+    progressText.textContent = pct >= 100 ? t.computing : t.readingPercent(msg.file, pct);
     return;
   }
   const resolve = pending.get(msg.id);
@@ -153,7 +157,10 @@ async function run(): Promise<void> {
   writeHash();
   startedAt = performance.now();
   progress.value = 0;
-  progress.hidden = false;
+  progressText.textContent = '';
+  progressBox.hidden = false;
+  // the downloads belong to the last result: none while a new one is being computed
+  for (const b of DOWNLOAD_BUTTONS) $<HTMLButtonElement>(b).disabled = true;
   setStatus(t.reading(participants.name));
   const { id, reply } = ask({
     type: 'analyse',
@@ -168,13 +175,11 @@ async function run(): Promise<void> {
   currentAnalysis = id;
   const msg = await reply;
   if (id !== currentAnalysis) return; // a newer run has started
-  progress.hidden = true;
-  if (msg.type === 'period-error') {
-    setStatus(t.periodProblem(msg.message), true);
-    return;
-  }
-  if (msg.type === 'failed') {
-    setStatus(t.failed(msg.message), true);
+  progressBox.hidden = true;
+  if (msg.type === 'period-error' || msg.type === 'failed') {
+    // the figures on screen no longer answer the question asked: take them away
+    $('results').hidden = true;
+    setStatus(msg.type === 'period-error' ? t.periodProblem(msg.message) : t.failed(msg.message), true);
     return;
   }
   if (msg.type !== 'analysed') return;
@@ -244,7 +249,7 @@ function render(v: AnalysisView): void {
   );
 
   $('no-workbook').hidden = v.workbook;
-  for (const id of ['dl-workbook', 'dl-shared', 'dl-json']) $<HTMLButtonElement>(id).disabled = id === 'dl-json' ? false : !v.workbook;
+  for (const id of DOWNLOAD_BUTTONS) $<HTMLButtonElement>(id).disabled = id === 'dl-json' ? false : id === 'dl-html' ? !v.htmlReport : !v.workbook;
   $('dl-html-item').hidden = !v.htmlReport;
 
   renderFindings(v.groups);

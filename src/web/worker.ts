@@ -65,8 +65,12 @@ async function download(msg: DownloadMessage): Promise<FromWorker> {
   return { type: 'file', id: msg.id, name: downloadName(analysis, msg.kind), mime: XLSX_MIME, bytes };
 }
 
+/** The latest analysis asked for: an older one that finishes later must not replace its result. */
+let latestAnalyse = 0;
+
 async function handle(msg: ToWorker): Promise<FromWorker> {
   if (msg.type === 'download') return download(msg);
+  latestAnalyse = msg.id;
   let lastTick = 0;
   const outcome = await analyse(
     {
@@ -86,7 +90,7 @@ async function handle(msg: ToWorker): Promise<FromWorker> {
     },
   );
   if (!outcome.ok) return { type: 'period-error', id: msg.id, message: outcome.periodError };
-  last = { analysis: outcome.analysis, files: { participants: msg.participants, ledger: msg.ledger, budget: msg.budget } };
+  if (msg.id === latestAnalyse) last = { analysis: outcome.analysis, files: { participants: msg.participants, ledger: msg.ledger, budget: msg.budget } };
   return { type: 'analysed', id: msg.id, view: analysisView(outcome.analysis) };
 }
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (the functions passed to page.evaluate run in the browser and use its DOM)
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -208,6 +209,28 @@ describe('the web page in Chromium', () => {
     expect(sv.bytes.toString('utf8')).toBe(cliSv.stdout);
   });
 
+  it('shows the progress of a large export while the page stays responsive', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'esf-web-large-'));
+    const file = join(dir, 'large.csv');
+    const gen = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/generate-fixtures.js'), '--count', '30000', '--out', file]);
+    expect(gen.status).toBe(0);
+    await open('#period=project&as-of=2026-11-20');
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      const text = document.getElementById('progress-text')!;
+      new MutationObserver(() => w.seen.push(text.textContent ?? '')).observe(text, { childList: true, characterData: true, subtree: true });
+    });
+    await page.setInputFiles('#participants', file);
+    // the page's own thread keeps running while the worker reads: it shows the percentages as they come
+    // (how long anything takes is measured by npm run bench:web, not here)
+    await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.some((s) => /^Läser large\.csv: ([1-9]|[1-9]\d) %$/.test(s))).toBe(true);
+    expect(await page.textContent('#file-list')).toContain('30000 rader');
+    expect(await page.isHidden('#progress-box')).toBe(true);
+  });
+
   it('names every problem of a bad file by code, line and fix, and offers no workbook for an unusable one', async () => {
     await open();
     await page.setInputFiles('#participants', join(ROOT, 'fixtures/bad/date-invalid.csv'));
@@ -243,6 +266,7 @@ describe('the web page in Chromium', () => {
     await page.press('#period', 'Enter');
     await page.waitForFunction(() => document.querySelector('#status-text')?.className === 'problem');
     expect(await page.textContent('#status-text')).toContain('The period cannot be used');
+    expect(await page.isHidden('#results')).toBe(true);
   });
 
   it('can be used with the keyboard alone, in a sensible focus order', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../indicators/registry.js';
 import type { GenderSplit, IndicatorsResult, PeriodAndCumulative, TargetResult } from '../indicators/result.js';
 import type { UnusableIndicatorsResult } from '../indicators/run.js';
+import { indicatorsJson } from '../indicators/json.js';
 
 const GENDERS = ['women', 'men', 'nonBinary', 'total'] as const;
 
@@ -292,7 +293,7 @@ function renderCohorts(r: IndicatorsResult, lang: Lang, c: ChalkInstance): strin
 
 /** `indicators --format json`: exactly the `esf-report/indicators@1` document (or the unusable one). */
 export function renderIndicatorsJson(result: IndicatorsResult | UnusableIndicatorsResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+  return indicatorsJson(result);
 }
 
 function csvField(value: string, delimiter: string): string {

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './errors.js';
 import { processOutput, type Output } from './io.js';
+import { installProcessHandlers } from './process-handlers.js';
+import { removeTemporaryFiles } from './temp-files.js';
 import { packageVersion } from './options.js';
 import { financeSheetProvider } from './report-finance.js';
 import { resolveToday } from './today.js';
@@ -28,6 +30,7 @@ const COMMANDS: readonly ((ctx: CommandContext) => Command)[] = [
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  installProcessHandlers();
   const output = processOutput(argv.includes('--no-color'));
   let exitCode = 0;
   const ctx: CommandContext = {
@@ -58,6 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (err) {
     return exitCodeForError(err, debug, output);
+  } finally {
+    removeTemporaryFiles();
   }
 }
 

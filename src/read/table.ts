@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings/finding.js';
+import type { FindingCounts } from '../findings/tally.js';
 import { CsvTokenizer, type RawRecord } from './csv-tokenizer.js';
 import { createDecoder, DecodeError, detectBom, scanUtf8, type EncodingName } from './encoding.js';
 import { matchHeader, type ColumnSpec, type HeaderMatch } from './header.js';
@@ -61,8 +62,10 @@ export interface TableFileSummary {
   readonly warnings: number;
   /** Rows with at least one error, left out of every figure. */
   readonly excludedRows: number;
-  /** Every finding of the file (file-level, header, rows), in line order. */
+  /** The findings of the file (file-level, header, rows) in line order; at most 1,000 of a code when `findingCounts` is given. */
   readonly findings: Finding[];
+  /** The full count per code, when `findings` may have been cut short (see `findings/tally.ts`). */
+  readonly findingCounts?: FindingCounts | undefined;
   readonly notices: Notice[];
   /** A file-level error: nothing can be computed from this file (exit 2). */
   readonly unusable: boolean;

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { redactedJsonDocument, type RedactedText } from '../core/redact.js';
 import type { Lang } from '../findings/catalogue.js';
 import {
   CONTEXT_ROWS,
@@ -291,8 +292,8 @@ function renderCohorts(r: IndicatorsResult, lang: Lang, c: ChalkInstance): strin
 }
 
 /** `indicators --format json`: exactly the `esf-report/indicators@1` document (or the unusable one). */
-export function renderIndicatorsJson(result: IndicatorsResult | UnusableIndicatorsResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+export function renderIndicatorsJson(result: IndicatorsResult | UnusableIndicatorsResult): RedactedText {
+  return redactedJsonDocument(result);
 }
 
 function csvField(value: string, delimiter: string): string {

@@ -14,14 +14,19 @@ const SEP = '[-+._ ]{0,3}';
  * A personnummer or samordningsnummer in any written form: an optional century, YYMMDD (day 61–91
  * for a samordningsnummer), then the four last digits, with separators allowed between the groups
  * (`850312-9812`, `19850312+9812`, `850312.9812`, `19850312_9812`, `85 03 12 - 9812`). The month and
- * day must be plausible, so that a row of figures in a table is not taken for one.
+ * day must be plausible, so that a row of figures in a table is not taken for one. Digits joined on
+ * either side by `-`, `+`, `.` or `_` belong to a longer run (`DIGIT_RUN` judges those).
  */
 const PNR_SHAPED = new RegExp(
-  `(?<!\\d)(?:\\d{2}${SEP})?\\d{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01]|6[1-9]|[78]\\d|9[01])${SEP}\\d{4}(?!\\d)`,
+  `(?<!\\d[-+._]{0,3})(?:\\d{2}${SEP})?\\d{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01]|6[1-9]|[78]\\d|9[01])${SEP}\\d{4}(?![-+._]{0,3}\\d)`,
   'g',
 );
 
-/** A run of digits joined by `-`, `+`, `.` or `_` (no spaces): ten or more digits may hide a number run together with others. */
+/**
+ * A run of digits joined by `-`, `+`, `.` or `_` (no spaces): more than ten digits may hide a number
+ * run together with others. Exactly ten are a personnummer only if `PNR_SHAPED` says so (an
+ * organisation number, `802478-1406`, has a month of 20 or more and stays readable).
+ */
 const DIGIT_RUN = /\d(?:[-+._]{0,3}\d)+/g;
 
 /** Cheap pre-test: ten digits with at most three separators between any two. Most texts fail it and are returned as they are. */
@@ -39,14 +44,19 @@ function countDigits(s: string): number {
   return n;
 }
 
+/** ISO dates joined into a range (`2025-05-01..2025-08-15`): many digits, but no personnummer. */
+const DATE_CHAIN = /^\d{4}-\d{2}-\d{2}(?:[-+._]{1,3}\d{4}-\d{2}-\d{2})*$/;
+
 function redactPart(text: string): string {
   if (!MAYBE.test(text)) return text;
-  return text.replace(PNR_SHAPED, REDACTED).replace(DIGIT_RUN, (run) => (countDigits(run) >= 10 ? REDACTED : run));
+  return text
+    .replace(PNR_SHAPED, REDACTED)
+    .replace(DIGIT_RUN, (run) => (countDigits(run) > 10 && !DATE_CHAIN.test(run) ? REDACTED : run));
 }
 
 /**
  * Masks anything that could be a personnummer or samordningsnummer: the number in any written
- * form, and any run of ten or more digits joined by `-`, `+`, `.` or `_` (a number run together with
+ * form, and any run of more than ten digits joined by `-`, `+`, `.` or `_` (a number run together with
  * other digits, `19900501-98222025-02-30`). Dates (eight digits) and ordinary counts stay readable.
  */
 export function redact(text: string): string {
@@ -75,3 +85,8 @@ export function redactedJson(value: unknown, indent?: number): RedactedText {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? redact(v) : v), indent) as RedactedText;
 }
 
+
+/** A whole JSON document as the commands print it: indented by two, strings redacted, one newline at the end. */
+export function redactedJsonDocument(value: unknown): RedactedText {
+  return `${redactedJson(value, 2)}\n` as RedactedText;
+}

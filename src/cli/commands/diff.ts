@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { redactedJsonDocument } from '../../core/redact.js';
 import { z } from 'zod';
 import type { IsoDate } from '../../core/dates.js';
 import { diffExports, lastReportedMonth, type DiffEntry, type ExportDiff } from '../../diff/diff-exports.js';
@@ -182,7 +183,7 @@ export function diffCommand(ctx: CommandContext): Command {
     if (a.summary.unusable || b.summary.unusable) {
       const bad = [a.summary, b.summary].filter((s) => s.unusable);
       if (opts.format === 'json') {
-        ctx.output.out(`${JSON.stringify({ schema: 'esf-report/diff@1', findings: bad.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))) }, null, 2)}\n`);
+        ctx.output.json(redactedJsonDocument({ schema: 'esf-report/diff@1', findings: bad.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))) }));
       } else ctx.output.out(renderValidationText(bad, lang, ctx.output.color));
       ctx.setExitCode(2);
       return;
@@ -211,7 +212,7 @@ export function diffCommand(ctx: CommandContext): Command {
         ...diff,
         indicatorCells: cells,
       };
-      ctx.output.out(`${JSON.stringify(doc, null, 2)}\n`);
+      ctx.output.json(redactedJsonDocument(doc));
     } else {
       ctx.output.out(renderDiffText(oldFile, newFile, diff, cells, period, lang));
     }

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { redactedJsonDocument } from '../../core/redact.js';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
@@ -84,7 +85,8 @@ export function financeCommand(ctx: CommandContext): Command {
       const p = check.figures?.period;
       if (p?.preliminary) out.err(`${LABELS[lang].preliminaryNotice(p.label, p.end, today, p.asOf)}\n`);
     }
-    out.out(render(opts.format, check, summaries, lang, out.color));
+    if (opts.format === 'json') out.json(redactedJsonDocument(financeResult(check, lang)));
+    else out.out(render(opts.format, check, summaries, lang, out.color));
     ctx.setExitCode(check.figures === null ? 2 : validationExitCode(summaries, opts.strict));
   });
   return cmd;

@@ -73,7 +73,7 @@ export function indicatorsCommand(ctx: CommandContext): Command {
 
     if (!opts.quiet) for (const n of outcome.summary.notices) out.err(`${noticeText(n, lang)}\n`);
     if (!outcome.usable) {
-      if (opts.format === 'json') out.out(renderIndicatorsJson(outcome.result));
+      if (opts.format === 'json') out.json(renderIndicatorsJson(outcome.result));
       else if (opts.format === 'csv') out.err(renderValidationText([outcome.summary], lang, out.color));
       else out.out(renderValidationText([outcome.summary], lang, out.color));
       ctx.setExitCode(2);
@@ -83,7 +83,7 @@ export function indicatorsCommand(ctx: CommandContext): Command {
     if (result.period.preliminary && !opts.quiet) out.err(`${preliminaryNotice(result, today, lang)}\n`);
     switch (opts.format) {
       case 'json':
-        out.out(renderIndicatorsJson(result));
+        out.json(renderIndicatorsJson(result));
         break;
       case 'csv':
         out.out(renderIndicatorsCsv(result, lang));

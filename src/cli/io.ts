@@ -22,12 +22,17 @@ export interface Output {
 
 export function processOutput(noColor: boolean): Output {
   const useColor = !noColor && !process.env.NO_COLOR && process.stdout.isTTY === true;
+  return outputTo((t) => void process.stdout.write(t), (t) => void process.stderr.write(t), useColor, process.stderr.isTTY === true);
+}
+
+/** An Output over two raw writers: the one place where text is redacted on its way out (tests collect through it too). */
+export function outputTo(writeOut: (text: string) => void, writeErr: (text: string) => void, useColor = false, stderrIsTty = false): Output {
   return {
-    out: (text) => void process.stdout.write(redact(text)),
-    err: (text) => void process.stderr.write(redact(text)),
-    json: (text) => void process.stdout.write(text),
+    out: (text) => writeOut(redact(text)),
+    err: (text) => writeErr(redact(text)),
+    json: (text) => writeOut(text),
     color: new Chalk({ level: useColor ? 1 : 0 }),
-    stderrIsTty: process.stderr.isTTY === true,
+    stderrIsTty,
   };
 }
 

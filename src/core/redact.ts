@@ -14,13 +14,58 @@ const SEP = '[-+._ ]{0,3}';
  * A personnummer or samordningsnummer in any written form: an optional century, YYMMDD (day 61–91
  * for a samordningsnummer), then the four last digits, with separators allowed between the groups
  * (`850312-9812`, `19850312+9812`, `850312.9812`, `19850312_9812`, `85 03 12 - 9812`). The month and
- * day must be plausible, so that a row of figures in a table is not taken for one. Digits joined on
- * either side by `-`, `+`, `.` or `_` belong to a longer run (`DIGIT_RUN` judges those).
+ * day must be plausible, so that a row of figures in a table is not taken for one. A match grows
+ * over the digits joined to it on either side (`85 03 12 - 98120`), and is left alone only when
+ * the whole is a chain of ISO dates (`2024-08-01 2027-07-31`).
  */
 const PNR_SHAPED = new RegExp(
-  `(?<!\\d[-+._]{0,3})(?:\\d{2}${SEP})?\\d{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01]|6[1-9]|[78]\\d|9[01])${SEP}\\d{4}(?![-+._]{0,3}\\d)`,
+  `(?:\\d{2}${SEP})?\\d{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01]|6[1-9]|[78]\\d|9[01])${SEP}\\d{4}`,
   'g',
 );
+
+/** ISO dates joined into a range (`2025-05-01..2025-08-15`, `2024-08-01 2027-07-31`): many digits, but no personnummer. */
+const DATE_CHAIN = /^\d{4}-\d{2}-\d{2}(?:[-+._ ]{1,3}\d{4}-\d{2}-\d{2})*$/;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** `-`, `+`, `.`, `_`: the separators that join digits into one run. */
+const isJoin = (c: number): boolean => c === 45 || c === 43 || c === 46 || c === 95;
+
+/** Where the digits joined to `text[i…]` from the left begin (digits, or up to three joiners then digits). */
+function growLeft(text: string, i: number): number {
+  for (;;) {
+    let j = i;
+    while (j > 0 && i - j < 3 && isJoin(text.charCodeAt(j - 1))) j--;
+    if (j === 0 || !isDigit(text.charCodeAt(j - 1))) return i;
+    i = j - 1;
+    while (i > 0 && isDigit(text.charCodeAt(i - 1))) i--;
+  }
+}
+
+/** Where the digits joined to `text[…end)` on the right end. */
+function growRight(text: string, end: number): number {
+  for (;;) {
+    let j = end;
+    while (j < text.length && j - end < 3 && isJoin(text.charCodeAt(j))) j++;
+    if (j >= text.length || !isDigit(text.charCodeAt(j))) return end;
+    end = j + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  }
+}
+
+function maskShaped(text: string): string {
+  let out = '';
+  let last = 0;
+  PNR_SHAPED.lastIndex = 0;
+  for (let m = PNR_SHAPED.exec(text); m !== null; m = PNR_SHAPED.exec(text)) {
+    const start = Math.max(last, growLeft(text, m.index));
+    const end = growRight(text, m.index + m[0].length);
+    PNR_SHAPED.lastIndex = end;
+    if (DATE_CHAIN.test(text.slice(start, end))) continue;
+    out += text.slice(last, start) + REDACTED;
+    last = end;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
 
 /**
  * A run of digits joined by `-`, `+`, `.` or `_` (no spaces): more than ten digits may hide a number
@@ -44,14 +89,10 @@ function countDigits(s: string): number {
   return n;
 }
 
-/** ISO dates joined into a range (`2025-05-01..2025-08-15`): many digits, but no personnummer. */
-const DATE_CHAIN = /^\d{4}-\d{2}-\d{2}(?:[-+._]{1,3}\d{4}-\d{2}-\d{2})*$/;
 
 function redactPart(text: string): string {
   if (!MAYBE.test(text)) return text;
-  return text
-    .replace(PNR_SHAPED, REDACTED)
-    .replace(DIGIT_RUN, (run) => (countDigits(run) > 10 && !DATE_CHAIN.test(run) ? REDACTED : run));
+  return maskShaped(text).replace(DIGIT_RUN, (run) => (countDigits(run) > 10 && !DATE_CHAIN.test(run) ? REDACTED : run));
 }
 
 /**

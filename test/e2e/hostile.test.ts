@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runBin } from '../helpers/run-bin.js';
 
@@ -39,7 +40,7 @@ describe('bounded findings', () => {
     expect(doc.truncated).toBe(true);
     expect(doc.files[0]!.truncated).toBe(true);
     expect(doc.files[0]!.counts.ID_INVALID).toBe(1100);
-    expect(doc.files[0]!.errors).toBe(1100 * 24);
+    expect(doc.files[0]!.errors).toBe(1100 * 25);
     expect(doc.findings.filter((f) => f.code === 'ID_INVALID')).toHaveLength(1000);
     expect(doc.findings.filter((f) => f.code === 'VALUE_INVALID')).toHaveLength(1000);
     expect(r.stderr).toMatch(/only the first 1000 findings of each code are listed/);
@@ -49,7 +50,7 @@ describe('bounded findings', () => {
     const r = await runBin(['validate', '--format', 'json', '--all-findings', file]);
     const doc = JSON.parse(r.stdout) as { truncated: boolean; findings: unknown[] };
     expect(doc.truncated).toBe(false);
-    expect(doc.findings).toHaveLength(1100 * 25);
+    expect(doc.findings).toHaveLength(1100 * 26);
   });
 
   it('github and csv say what was left out', async () => {
@@ -62,9 +63,21 @@ describe('bounded findings', () => {
 
   it('report writes a workbook whose data-quality sheet lists at most 1,000 of a code and says so', async () => {
     const out = join(work, 'report.xlsx');
-    const r = await runBin(['report', file, '--period', 'project', '--out', out, '--force']);
+    const r = await runBin(['report', file, '--period', 'project', '--out', out, '--force', '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(existsSync(out)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('Data quality')!;
+    const codes: string[] = [];
+    let note = '';
+    sheet.eachRow((row) => {
+      const code = row.getCell(5).value;
+      if (typeof code === 'string') codes.push(code);
+      const first = row.getCell(1).value;
+      if (typeof first === 'string' && first.startsWith('Only the first')) note = first;
+    });
+    expect(codes.filter((c) => c === 'ID_INVALID')).toHaveLength(1000);
+    expect(note).toMatch(/ID_INVALID 1100/);
   });
 });
 

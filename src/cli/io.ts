@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { redact, type RedactedText } from '../core/redact.js';
 import { SourceUnreadable, type ByteSource } from '../read/source.js';
 import { displayName } from './display-name.js';
-import { stdinPath } from './stdin.js';
+import { readStdinIfNamed, stdinPath } from './stdin.js';
 
 /**
  * Where a command writes: stdout for the result, stderr for notices and progress. Every text
@@ -107,7 +107,15 @@ export async function fileSize(path: string): Promise<number> {
 
 /** Why a path cannot be read as an input file, or undefined when it can. */
 export async function unreadableReason(path: string): Promise<string | undefined> {
-  if (path === '-') return undefined;
+  if (path === '-') {
+    // standard input: copied once to a temporary file, then read like any file
+    try {
+      await readStdinIfNamed([path]);
+      return undefined;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  }
   try {
     const s = await stat(path);
     if (s.isDirectory()) return 'it is a directory';

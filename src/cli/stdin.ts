@@ -43,3 +43,8 @@ export function stdinPath(): string {
   if (copy === undefined) throw new Error('standard input was used before it was read');
   return copy;
 }
+
+/** The file to open for a path as typed: the copy of standard input for `-`. */
+export function inputPath(path: string): string {
+  return path === '-' ? stdinPath() : path;
+}

@@ -15,6 +15,7 @@ import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '..
 import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
 import { UsageError } from '../errors.js';
+import { inputPath, readStdinIfNamed } from '../stdin.js';
 import { exists, writeFileSafely } from '../write-file.js';
 import type { Output } from '../io.js';
 import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOptions, terminalLang } from '../options.js';
@@ -184,6 +185,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     if (opts.budget !== undefined && opts.ledger === undefined) throw new UsageError(t.budgetWithoutLedger);
     if (opts.ledger !== undefined && finance === undefined) throw new UsageError(t.noFinance);
 
+    await readStdinIfNamed([file, opts.ledger, opts.budget]);
     const outPath = opts.out?.trim() ?? defaultReportFileName(profile.id, period.label);
     if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath));
     if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath));
@@ -234,9 +236,9 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
 
     const meta: WorkbookMeta = {
       toolVersion: packageVersion(),
-      input: { name: basename(file), sha256: await sha256File(file) },
-      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(opts.ledger) },
-      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(opts.budget) },
+      input: { name: basename(file), sha256: await sha256File(inputPath(file)) },
+      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(inputPath(opts.ledger)) },
+      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(inputPath(opts.budget)) },
       options: optionsUsed(opts, lang),
       profileFile: opts.project === undefined ? null : basename(opts.project),
       generatedAt: generationTime(today, process.env, () => new Date()),

@@ -8,10 +8,10 @@ import { countsOf, KEPT_PER_CODE, type FindingCounts } from '../findings/tally.j
 import type { Notice } from '../read/table.js';
 import type { Output } from './io.js';
 
-/** A file's summary as the renderers need it (participants or ledger). */
+/** A file's summary as the renderers need it (participants, ledger or attendance). */
 export interface FileSummaryView {
   readonly file: string;
-  readonly kind: 'participants' | 'ledger';
+  readonly kind: 'participants' | 'ledger' | 'attendance';
   readonly format?: 'csv' | 'xlsx';
   readonly encoding: string | null;
   readonly delimiter: string | null;

@@ -28,15 +28,18 @@ export type CellModel =
   /** A moment in UTC, ISO 8601 (`2026-11-25T10:00:00.000Z`). */
   | { readonly kind: 'datetime'; readonly value: string }
   /** A count or rate hidden by `--suppress-below`: "<N" or the hidden label, right-aligned like a figure. */
-  | { readonly kind: 'suppressed'; readonly value: string };
+  | { readonly kind: 'suppressed'; readonly value: string }
+  /** Hours in quarter hours (7.75), shown with two decimals. */
+  | { readonly kind: 'hours'; readonly value: number };
 
 /**
  * How a row looks: `title` (large, bold), `section` (bold, a heading inside a sheet), `header`
  * (bold, shaded column headers), `group` (bold group title inside a table), `data` (a table row),
  * `field` (a label and its value, every value left-aligned), `total` (bold figures), `note` (a
- * paragraph in the first cell, spread over the table's width and wrapped).
+ * paragraph in the first cell, spread over the table's width and wrapped), `signature` (a line to
+ * sign on: its empty cells get a solid bottom border).
  */
-export type RowStyle = 'title' | 'section' | 'header' | 'group' | 'data' | 'field' | 'total' | 'note';
+export type RowStyle = 'title' | 'section' | 'header' | 'group' | 'data' | 'field' | 'total' | 'note' | 'signature';
 
 export interface RowModel {
   readonly style: RowStyle;
@@ -57,7 +60,17 @@ export interface WrapModel {
   readonly maxWidth: number;
 }
 
-export type SheetKey = 'summary' | 'indicators' | 'targets' | 'financing' | 'monthly' | 'cohorts' | 'dataQuality' | 'about';
+export type SheetKey =
+  | 'summary'
+  | 'indicators'
+  | 'targets'
+  | 'financing'
+  | 'monthly'
+  | 'cohorts'
+  | 'dataQuality'
+  | 'about'
+  | 'timeSummary'
+  | 'timeReport';
 
 export interface SheetModel {
   readonly key: SheetKey;
@@ -77,6 +90,8 @@ export interface SheetModel {
    * Summary, a one-page overview). Always one page wide.
    */
   readonly pagesTall: 0 | 1;
+  /** Paper orientation on A4: landscape (every report sheet) unless a sheet is a form to sign (portrait). */
+  readonly orientation?: 'landscape' | 'portrait';
 }
 
 export interface DocumentProperties {

@@ -206,6 +206,8 @@ export const WorkbookLabelsSchema = z.object({
     }),
     severity: z.object({ error: label, warning: label }),
     noFindings: label,
+    /** Under a list cut at 1,000 findings of a code: `{listed}` and `{counts}` (each code cut short with its full count). */
+    truncated: label,
     consistencyColumns: z.object({ test: label, holds: label }),
   }),
   about: z.object({

@@ -21,6 +21,7 @@ import { writeWorkbook } from '../../report/write-workbook.js';
 import { UsageError } from '../errors.js';
 import { checkAttendanceOptions } from '../finance-attendance.js';
 import { participantTimeSheetRows } from '../report-attendance.js';
+import { inputPath, readStdinIfNamed } from '../stdin.js';
 import { exists, writeFileSafely } from '../write-file.js';
 import type { Output } from '../io.js';
 import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOptions, terminalLang } from '../options.js';
@@ -233,6 +234,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     if (opts.attendance !== undefined && opts.ledger === undefined) throw new UsageError(t.attendanceWithoutLedger, { option: '--attendance', value: opts.attendance });
     checkAttendanceOptions(opts.attendance, file, opts.rate, false);
 
+    await readStdinIfNamed([file, opts.ledger, opts.budget]);
     const outPath = opts.out?.trim() ?? defaultReportFileName(profile.id, period.label);
     if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath), { option: '--out', value: outPath });
     if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath), { option: '--out', value: outPath });
@@ -304,9 +306,9 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
 
     const meta: WorkbookMeta = {
       toolVersion: packageVersion(),
-      input: { name: basename(file), sha256: await sha256File(file) },
-      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(opts.ledger) },
-      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(opts.budget) },
+      input: { name: basename(file), sha256: await sha256File(inputPath(file)) },
+      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(inputPath(opts.ledger)) },
+      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(inputPath(opts.budget)) },
       options: optionsUsed(opts, lang),
       profileFile: opts.project === undefined ? null : basename(opts.project),
       generatedAt: generationTime(today, process.env, () => new Date()),

@@ -3,6 +3,8 @@ import type { IndicatorsResult } from '../../indicators/result.js';
 type RenderedFinding = IndicatorsResult['findings'][number];
 import { maskPersonnummer } from '../../participants/personnummer.js';
 import { BLANK, EMPTY, integer, text, type CellModel, type SheetModel } from '../model.js';
+import { KEPT_PER_CODE } from '../../findings/tally.js';
+import { fillLabel } from '../labels.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import type { SheetContext } from '../sheet-context.js';
 
@@ -53,13 +55,23 @@ export function dataQualitySheet(ctx: SheetContext): SheetModel {
       text(maskPersonnummer(f.message)),
     ];
   });
+  // at most 1,000 findings of a code reach the sheet; a note under them gives the full counts
+  const counts = result.findingCounts ?? {};
+  const listed = new Map<string, number>();
+  for (const f of result.findings) listed.set(f.code, (listed.get(f.code) ?? 0) + 1);
+  const cut = Object.entries(counts).filter(([code, n]) => n > (listed.get(code) ?? 0));
+  const noteAt = cut.length > 0 ? findings.length : -1;
+  if (cut.length > 0) {
+    const counted = cut.map(([code, n]) => `${code} ${n}`).join(', ');
+    findings.push([text(fillLabel(l.truncated, { listed: KEPT_PER_CODE, counts: counted })), ...Array.from({ length: FINDINGS_COLUMNS - 1 }, () => BLANK)]);
+  }
   const tests = result.consistency.map((t): CellModel[] => [text(t.test), ctx.yesNo(t.holds)]);
   const rows = Math.max(findings.length, 1, tests.length);
   const none = Array.from({ length: FINDINGS_COLUMNS }, () => BLANK);
   for (let i = 0; i < rows; i++) {
     const left = findings[i] ?? (i === 0 ? [text(l.noFindings), ...none.slice(1)] : none);
     const row = b.add('data', [...left, BLANK, ...(tests[i] ?? [BLANK, BLANK])]);
-    if (i === 0 && findings.length === 0) b.merge(row, 1, row, FINDINGS_COLUMNS);
+    if ((i === 0 && findings.length === 0) || i === noteAt) b.merge(row, 1, row, FINDINGS_COLUMNS);
   }
   const name = labels.sheetNames.dataQuality;
   return b.build({ key: 'dataQuality', name, headerRows: 1, wrap: [{ column: MESSAGE_COLUMN, maxWidth: 70 }], print: ctx.print(name) });

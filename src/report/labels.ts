@@ -75,6 +75,8 @@ export const WorkbookLabelsSchema = z.object({
       consistency: label,
     }),
     targetColumns: z.object({ target: label, targetRate: label, targetCount: label, achieved: label, rate: label, onTrack: label }),
+    /** A shared copy (`--suppress-below`): what is hidden and that it is not the funder's copy. */
+    sharedCopy: label,
   }),
   indicators: z.object({
     columns: z.object({ code: label, name: label, period: label, cumulative: label }),
@@ -169,6 +171,9 @@ export const WorkbookLabelsSchema = z.object({
     severity: z.object({ error: label, warning: label }),
     noFindings: label,
     consistencyColumns: z.object({ test: label, holds: label }),
+    /** A shared copy lists findings per code only. */
+    sharedColumns: z.object({ code: label, severity: label, count: label, hint: label }),
+    sharedNote: label,
   }),
   about: z.object({
     title: label,
@@ -196,6 +201,9 @@ export const WorkbookLabelsSchema = z.object({
     privacy: label,
     preliminary: label,
     suppression: label,
+    privacyShared: label,
+    /** In place of the input file's name in a shared copy. */
+    notStated: label,
   }),
 });
 

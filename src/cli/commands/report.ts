@@ -14,7 +14,9 @@ import type { Delimiter } from '../../read/table.js';
 import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '../../report/build-model.js';
 import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
-import { UsageError } from '../errors.js';
+import type { SharedCopySummary, WorkbookModel } from '../../report/model.js';
+import { RecoverableCellsError } from '../../report/suppress/protect.js';
+import { EXIT, UsageError } from '../errors.js';
 import { exists, writeFileSafely } from '../write-file.js';
 import type { Output } from '../io.js';
 import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOptions, terminalLang } from '../options.js';
@@ -123,6 +125,10 @@ const T = {
     budgetWithoutLedger: '--budget needs --ledger',
     sameFile: (out: string) => `--out ${out} is the input file; the input is never changed`,
     exists: (out: string) => `${out} exists; use --force to replace it`,
+    shared: (s: SharedCopySummary) =>
+      `shared copy (--suppress-below ${s.threshold}): ${s.primary + s.secondary} figures hidden: ${s.primary} counts from 1 to ${s.threshold - 1} (primary), ${s.secondary} more so that none can be worked out (secondary); not for the funder`,
+    unprotectable: (n: number, out: string) =>
+      `not written: ${out}: the shared copy would still let a reader work out ${n} hidden figure${n === 1 ? '' : 's'} from the totals, and no further figure can be hidden to prevent it. Try another --suppress-below, or share the figures another way. (This is a limit of esf-report's protection: please report it.)`,
   },
   sv: {
     written: (r: IndicatorsResult, path: string) =>
@@ -136,6 +142,10 @@ const T = {
     budgetWithoutLedger: '--budget kräver --ledger',
     sameFile: (out: string) => `--out ${out} är indatafilen; indata ändras aldrig`,
     exists: (out: string) => `${out} finns redan; använd --force för att ersätta den`,
+    shared: (s: SharedCopySummary) =>
+      `delad kopia (--suppress-below ${s.threshold}): ${s.primary + s.secondary} siffror dolda: ${s.primary} antal från 1 till ${s.threshold - 1} (primärt), ${s.secondary} till så att inga kan räknas fram (sekundärt); inte för finansiären`,
+    unprotectable: (n: number, out: string) =>
+      `skrevs inte: ${out}: den delade kopian skulle fortfarande låta en läsare räkna fram ${n} ${n === 1 ? 'dold siffra' : 'dolda siffror'} ur summorna, och ingen fler siffra kan döljas för att hindra det. Pröva ett annat --suppress-below, eller dela siffrorna på annat sätt. (Det är en gräns i esf-reports skydd: rapportera det gärna.)`,
   },
 } as const;
 
@@ -157,7 +167,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     .option('--out <file.xlsx>', 'the workbook to write (default: esf-report-<project id>-<period>.xlsx here)')
     .option('--force', 'replace an existing output file')
     .option('--strict', 'write nothing (exit 1) when rows are excluded or there are warnings')
-    .option('--suppress-below <n>', 'show counts from 1 to n−1 as "<n" (for copies shared outside the funder)')
+    .option('--suppress-below <n>', 'a shared copy: hide counts from 1 to n−1 and every figure that would give them back (not for the funder)')
     .option('--ledger <file>', 'co-financing ledger for the Financing sheet')
     .option('--budget <file>', 'budget for the Financing sheet (with --ledger)');
   addCommonOptions(cmd);
@@ -242,12 +252,22 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
       generatedAt: generationTime(today, process.env, () => new Date()),
       suppressBelow: opts.suppressBelow ?? null,
     };
-    const model = buildWorkbookModel(result, profile, labels, meta, extensions);
+    let model: WorkbookModel;
+    try {
+      model = buildWorkbookModel(result, profile, labels, meta, extensions);
+    } catch (err) {
+      if (!(err instanceof RecoverableCellsError)) throw err;
+      // The audit refused the shared copy: nothing is written (exit 3, as the tool failed to protect the figures).
+      out.err(`${t.unprotectable(err.keys.length, outPath)}\n`);
+      ctx.setExitCode(EXIT.internal);
+      return;
+    }
     await writeFileSafely(outPath, await writeWorkbook(model), opts.force);
 
     if (!opts.quiet) {
       if (result.period.preliminary) out.err(`${preliminaryNotice(result, today, termLang)}\n`);
       if (result.records.excluded > 0) out.err(`${t.excluded(result.records.excluded)}\n`);
+      if (model.sharedCopy) out.err(`${t.shared(model.sharedCopy)}\n`);
       out.err(`${t.written(result, outPath)}\n`);
     }
     out.out(`${outPath}\n`);

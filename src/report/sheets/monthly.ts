@@ -2,6 +2,7 @@ import type { GenderSplit } from '../../indicators/result.js';
 import { EMPTY, text, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import { GENDER_KEYS, type SheetContext } from '../sheet-context.js';
+import { MONTH_TOTAL, monthPrefix } from '../suppress/table.js';
 
 function sum(splits: readonly GenderSplit[]): GenderSplit {
   const total: GenderSplit = { women: 0, men: 0, nonBinary: 0, total: 0 };
@@ -20,12 +21,16 @@ export function monthlySheet(ctx: SheetContext): SheetModel {
   b.merge(top, 2, top, 5);
   b.merge(top, 6, top, 9);
   for (const m of result.monthly) {
-    b.add('data', [{ kind: 'month', value: m.month }, ...ctx.split(m.starters), ...ctx.split(m.leavers)]);
+    b.add('data', [
+      { kind: 'month', value: m.month },
+      ...ctx.split(monthPrefix(m.month, 'starters'), m.starters),
+      ...ctx.split(monthPrefix(m.month, 'leavers'), m.leavers),
+    ]);
   }
   b.add('total', [
     text(l.total),
-    ...ctx.split(sum(result.monthly.map((m) => m.starters))),
-    ...ctx.split(sum(result.monthly.map((m) => m.leavers))),
+    ...ctx.split(monthPrefix(MONTH_TOTAL, 'starters'), sum(result.monthly.map((m) => m.starters))),
+    ...ctx.split(monthPrefix(MONTH_TOTAL, 'leavers'), sum(result.monthly.map((m) => m.leavers))),
   ]);
   const name = labels.sheetNames.monthly;
   return b.build({ key: 'monthly', name, headerRows: 2, frozenColumns: 1, print: ctx.print(name) });

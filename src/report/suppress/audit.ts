@@ -177,12 +177,16 @@ function auditComponent(problem: AuditProblem, component: Component, depth: Audi
 
   const result = [...pinned];
   const pinnedSet = new Set(pinned);
+  // First pass, LP only: a cell the LP cannot move is pinned; one it can move but only to a
+  // fractional point waits, since a whole-number point found for another cell often frees it too.
+  const waiting: { i: number; dir: 1 | -1 }[] = [];
   cells.forEach((cell, i) => {
     if (pinnedSet.has(cell) || free[i]) return;
     const b = bounds.get(cell)!;
+    const v = truth[i]!;
+    const moves: (1 | -1)[] = [];
     for (const dir of [1, -1] as const) {
-      if (free[i]) break;
-      const v = truth[i]!;
+      if (free[i]) return;
       if (dir === 1 && b.hi <= v) continue;
       if (dir === -1 && b.lo >= v) continue;
       const c = new Float64Array(cells.length);
@@ -192,35 +196,50 @@ function auditComponent(problem: AuditProblem, component: Component, depth: Audi
       const out = lp.maximize(c, reached);
       if (out.status === 'unbounded' && dir === 1) {
         free[i] = 1;
-        break;
+        return;
       }
       if (!reached(out.y)) continue;
-      if (harvest(out.y) && free[i]) break;
-      // A fractional solution: look for a whole-number one with the cell moved.
-      const bound: LpRow = { terms: [{ index: i, coef: -dir }], op: 'le', rhs: dir === 1 ? -v : v - 2 };
-      const found = integerPoint(cells.length, [...lpRows, bound]);
-      if (found) harvest(found);
+      harvest(out.y);
+      if (!free[i]) moves.push(dir);
     }
-    if (!free[i]) result.push(cell);
+    if (free[i]) return;
+    if (moves.length === 0) result.push(cell);
+    else for (const dir of moves) waiting.push({ i, dir });
   });
+  // Second pass: branch and bound for a whole-number point with the cell moved.
+  const decided = new Set<number>();
+  for (const { i, dir } of waiting) {
+    if (free[i] || decided.has(i)) continue;
+    const v = truth[i]!;
+    const bound: LpRow = { terms: [{ index: i, coef: -dir }], op: 'le', rhs: dir === 1 ? -v : v - 2 };
+    const found = integerPoint(lp, bound);
+    if (found) harvest(found);
+    const last = waiting.filter((w) => w.i === i).at(-1)!;
+    if (!free[i] && last.dir === dir) {
+      decided.add(i);
+      result.push(cells[i]!);
+    }
+  }
   return result;
 }
 
-/** Depth-first branch and bound for any whole-number point of the rows (y ≥ 0); null when none is found within the budget. */
-function integerPoint(n: number, rows: readonly LpRow[]): Float64Array | null {
+/** Depth-first branch and bound from a feasible LP, for a whole-number point that also keeps `row`; null when none is found within the budget. */
+function integerPoint(lp: Simplex, row: LpRow): Float64Array | null {
   let budget = NODE_BUDGET;
-  const search = (extra: readonly LpRow[]): Float64Array | null => {
+  const search = (node: Simplex, extra: LpRow): Float64Array | null => {
     if (budget-- <= 0) return null;
-    const lp = new Simplex(n, [...rows, ...extra]);
-    if (!lp.feasible) return null;
-    const y = lp.point();
+    const next = node.clone();
+    next.addRow(extra);
+    if (!next.feasible) return null;
+    const y = next.point();
     const k = y.findIndex((v) => Math.abs(v - Math.round(v)) > INTEGRAL);
     if (k < 0) return y;
     const f = y[k]!;
-    return (
-      search([...extra, { terms: [{ index: k, coef: 1 }], op: 'le', rhs: Math.floor(f) }]) ??
-      search([...extra, { terms: [{ index: k, coef: -1 }], op: 'le', rhs: -Math.ceil(f) }])
-    );
+    // the nearer whole number first
+    const down: LpRow = { terms: [{ index: k, coef: 1 }], op: 'le', rhs: Math.floor(f) };
+    const up: LpRow = { terms: [{ index: k, coef: -1 }], op: 'le', rhs: -Math.ceil(f) };
+    const [first, second] = f - Math.floor(f) < 0.5 ? [down, up] : [up, down];
+    return search(next, first) ?? search(next, second);
   };
-  return search([]);
+  return search(lp, row);
 }

@@ -144,16 +144,24 @@ export function protectTable(table: StatTable, threshold: number): ProtectOutcom
       }
       if (best >= 0) return best;
     }
-    // every cell of its relations is hidden or zero: widen to the relations of its hidden neighbours
-    for (const ri of relationsOf[cell]!) {
-      for (const t of problem.relations[ri]!.terms) {
-        if (t.index === cell || !hidden[t.index]) continue;
-        for (const rj of relationsOf[t.index]!) {
-          for (const u of problem.relations[rj]!.terms) {
-            if (!hidden[u.index] && problem.values[u.index]! > 0) return u.index;
+    // every cell of its relations is hidden or zero: the nearest shown non-zero cell through the relations
+    const seen = new Set([cell]);
+    let frontier = [cell];
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      let best = -1;
+      for (const c of frontier) {
+        for (const ri of relationsOf[c]!) {
+          for (const t of problem.relations[ri]!.terms) {
+            if (seen.has(t.index)) continue;
+            seen.add(t.index);
+            next.push(t.index);
+            if (!hidden[t.index] && problem.values[t.index]! > 0 && (best < 0 || problem.values[t.index]! < problem.values[best]!)) best = t.index;
           }
         }
       }
+      if (best >= 0) return best;
+      frontier = next;
     }
     return -1;
   };

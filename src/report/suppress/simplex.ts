@@ -28,13 +28,17 @@ const MAX_PIVOTS = 200_000;
 
 export class Simplex {
   /** Rows of the tableau: the coefficients of every column, then the right-hand side. */
-  private readonly t: Float64Array[];
+  private t: Float64Array[];
   /** The basic column of each row. */
-  private readonly basis: Int32Array;
-  private readonly columns: number;
+  private basis: Int32Array;
+  private columns: number;
   /** Columns that may enter the basis (artificial columns are barred after phase 1). */
-  private readonly enterable: Uint8Array;
-  readonly feasible: boolean;
+  private enterable: Uint8Array;
+  private isFeasible: boolean;
+
+  get feasible(): boolean {
+    return this.isFeasible;
+  }
 
   /** Builds the tableau for `n` variables and finds a feasible basis (phase 1). */
   constructor(
@@ -84,7 +88,80 @@ export class Simplex {
       for (let i = 0; i < m; i++) if (artificialOf[i]! >= 0) this.enterable[artificialOf[i]!] = 0;
       if (feasible) this.driveOutArtificials(artificialOf);
     }
-    this.feasible = feasible;
+    this.isFeasible = feasible;
+  }
+
+  /** An independent copy (the branch and bound adds rows to copies). */
+  clone(): Simplex {
+    const copy = Object.create(Simplex.prototype) as Simplex;
+    Object.assign(copy, {
+      n: this.n,
+      t: this.t.map((r) => Float64Array.from(r)),
+      basis: Int32Array.from(this.basis),
+      columns: this.columns,
+      enterable: Uint8Array.from(this.enterable),
+      isFeasible: this.isFeasible,
+    });
+    return copy;
+  }
+
+  /**
+   * Adds the row `Σ a·y ≤ rhs` and restores a feasible basis from the current one (a few pivots,
+   * not a new phase 1); `feasible` says whether any point is left.
+   */
+  addRow(row: LpRow): void {
+    if (row.op !== 'le') throw new Error('addRow takes a ≤ row');
+    if (!this.isFeasible) return;
+    const old = this.columns;
+    const slack = old;
+    const artificial = old + 1;
+    const columns = old + 2;
+    const widen = (r: Float64Array) => {
+      const w = new Float64Array(columns + 1);
+      w.set(r.subarray(0, old));
+      w[columns] = r[old]!;
+      return w;
+    };
+    this.t = this.t.map(widen);
+    const fresh = new Float64Array(columns + 1);
+    for (const { index, coef } of row.terms) fresh[index]! += coef;
+    fresh[slack] = 1;
+    fresh[columns] = row.rhs;
+    // in terms of the non-basic columns
+    this.t.forEach((r, k) => {
+      const f = fresh[this.basis[k]!]!;
+      if (f === 0) return;
+      for (let j = 0; j <= columns; j++) fresh[j]! -= f * r[j]!;
+    });
+    this.columns = columns;
+    const enterable = new Uint8Array(columns).fill(0);
+    enterable.set(this.enterable);
+    enterable[slack] = 1;
+    this.enterable = enterable;
+    const basis = new Int32Array(this.basis.length + 1);
+    basis.set(this.basis);
+    if (fresh[columns]! >= -1e-9) {
+      basis[this.basis.length] = slack;
+      this.t.push(fresh);
+      this.basis = basis;
+      return;
+    }
+    // the current point breaks the row: phase 1 on one artificial variable
+    for (let j = 0; j <= columns; j++) fresh[j] = -fresh[j]!;
+    fresh[artificial] = 1;
+    basis[this.basis.length] = artificial;
+    this.t.push(fresh);
+    this.basis = basis;
+    const c = new Float64Array(columns);
+    c[artificial] = -1;
+    this.enterable[artificial] = 0;
+    const out = this.run(c, null);
+    this.isFeasible = out.status === 'optimal' && out.value > -1e-7;
+    if (this.isFeasible) {
+      const artificialOf = new Int32Array(this.t.length).fill(-1);
+      artificialOf[0] = artificial;
+      this.driveOutArtificials(artificialOf);
+    }
   }
 
   /** Maximises c·y (c over the n variables) from the current basis; `stop` may end it early at a good-enough point. */
@@ -187,7 +264,7 @@ export class Simplex {
       if (!isArtificial.has(this.basis[i]!)) continue;
       const row = this.t[i]!;
       for (let k = 0; k < this.columns; k++) {
-        if (!isArtificial.has(k) && Math.abs(row[k]!) > 1e-7) {
+        if (this.enterable[k] && !isArtificial.has(k) && Math.abs(row[k]!) > 1e-7) {
           this.pivot(i, k, scratch);
           break;
         }

@@ -10,7 +10,8 @@ import { computeCsv, csv, PROFILE, TODAY } from '../../indicators/build.js';
 import { loadWorkbook } from '../read-back.js';
 import { ROOT } from '../../../helpers/run-bin.js';
 import { builtInProfile, labelsFor, sampleMeta } from '../sample.js';
-import { attack, knownRelations, readFigures, xlsxParts } from './attack.js';
+import { xlsxParts } from '../../../helpers/xlsx-parts.js';
+import { attack, knownRelations, readFigures } from './attack.js';
 
 /**
  * A shared copy cannot be undone: on random exports and on the bundled sample, for thresholds

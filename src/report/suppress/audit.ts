@@ -166,9 +166,15 @@ function auditComponent(problem: AuditProblem, component: Component, depth: Audi
     rhs: r.rhs - r.terms.reduce((s, t) => s + t.coef, 0),
   }));
   const free = new Uint8Array(cells.length);
+  /** Frees every cell that a whole-number solution moves; the solution is checked exactly against every row first, so a rounding slip in the LP can never free a cell. */
   const harvest = (y: Float64Array) => {
-    for (let i = 0; i < y.length; i++) if (Math.abs(y[i]! - Math.round(y[i]!)) > INTEGRAL) return false;
-    for (let i = 0; i < y.length; i++) if (Math.abs(y[i]! + 1 - truth[i]!) > 0.5) free[i] = 1;
+    for (let i = 0; i < y.length; i++) if (Math.abs(y[i]! - Math.round(y[i]!)) > INTEGRAL || y[i]! < -INTEGRAL) return false;
+    const x = Array.from(y, (v) => Math.round(v) + 1);
+    for (const r of rows) {
+      const lhs = r.terms.reduce((s, t) => s + t.coef * x[local.get(t.index)!]!, 0);
+      if (r.op === 'eq' ? lhs !== r.rhs : lhs > r.rhs) return false;
+    }
+    for (let i = 0; i < x.length; i++) if (x[i] !== truth[i]) free[i] = 1;
     return true;
   };
   const lp = new Simplex(cells.length, lpRows);

@@ -8,6 +8,7 @@ import { diffCommand } from './commands/diff.js';
 import { financeCommand } from './commands/finance.js';
 import { validateLedgerFile } from './commands/finance-validate.js';
 import { indicatorsCommand } from './commands/indicators.js';
+import { monthCommand } from './commands/month.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { templateCommand } from './commands/template.js';
@@ -22,6 +23,7 @@ const COMMANDS: readonly ((ctx: CommandContext) => Command)[] = [
   financeCommand,
   templateCommand,
   diffCommand,
+  monthCommand,
   schemaCommand,
 ];
 

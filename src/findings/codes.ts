@@ -48,6 +48,9 @@ export const FINDING_CODES = {
   OTHER_DIRECT_WITH_FLAT_RATE: 'error',
   UNFUNDED: 'error',
   BUDGET_EXCEEDED: 'warning',
+  // SCB's monthly participant list (esf-report month)
+  SCB_PNR_MISSING: 'warning',
+  SCB_PROTECTED_CODE_UNKNOWN: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

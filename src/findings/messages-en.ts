@@ -215,4 +215,13 @@ export const MESSAGES_EN: Catalogue = {
     text: (m) => `${arg(m, 'category')}: cumulative cost ${sek(m, 'used')} is above the budget ${sek(m, 'planned')}`,
     hint: 'Ask for a budget change, or move costs within the budget rules.',
   },
+  SCB_PNR_MISSING: {
+    text: (m) => `${col(m)}no valid personnummer for ${arg(m, 'month')}'s SCB list, and no protected identity: SCB cannot identify this participant`,
+    hint: 'Add the personnummer (or samordningsnummer) to the export, or mark a protected identity in protected_identity; then make the month\'s list again.',
+  },
+  SCB_PROTECTED_CODE_UNKNOWN: {
+    text: (m) =>
+      `${col(m)}protected identity in ${arg(m, 'month')}'s SCB list, but SCB's code needs a legal gender (woman or man) and the export gives ${arg(m, 'gender')} with no personnummer`,
+    hint: 'Ask SCB which code to write for this participant and type it into the SCB template by hand; the list leaves the cell empty.',
+  },
 };

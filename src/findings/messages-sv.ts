@@ -211,4 +211,13 @@ export const MESSAGES_SV: Catalogue = {
     text: (m) => `${arg(m, 'category')}: ackumulerad kostnad ${kr(m, 'used')} är över budget ${kr(m, 'planned')}`,
     hint: 'Begär budgetändring, eller flytta kostnader inom budgetreglerna.',
   },
+  SCB_PNR_MISSING: {
+    text: (m) => `${col(m)}inget giltigt personnummer för SCB-listan ${arg(m, 'month')} och ingen skyddad identitet: SCB kan inte identifiera deltagaren`,
+    hint: 'Lägg till personnumret (eller samordningsnumret) i exporten, eller markera skyddad identitet i skyddad_identitet; gör sedan om månadens lista.',
+  },
+  SCB_PROTECTED_CODE_UNKNOWN: {
+    text: (m) =>
+      `${col(m)}skyddad identitet i SCB-listan ${arg(m, 'month')}, men SCB:s kod kräver juridiskt kön (kvinna eller man) och exporten anger ${arg(m, 'gender')} utan personnummer`,
+    hint: 'Fråga SCB vilken kod deltagaren ska ha och skriv in den i SCB:s mall för hand; listan lämnar cellen tom.',
+  },
 };

@@ -4,6 +4,7 @@ import type { ColumnSpec } from '../read/header.js';
 export const PARTICIPANT_COLUMNS = [
   { name: 'participant_id', aliases: ['deltagar_id', 'deltagarid', 'deltagare_id', 'id'] },
   { name: 'personnummer', aliases: ['personnummer', 'personal_identity_number', 'pnr', 'samordningsnummer'] },
+  { name: 'protected_identity', aliases: ['skyddad_identitet', 'skyddade_personuppgifter', 'sekretessmarkering'] },
   { name: 'gender', aliases: ['kön', 'kon', 'sex'] },
   { name: 'birth_date', aliases: ['födelsedatum', 'fodelsedatum', 'date_of_birth'] },
   { name: 'entry_date', aliases: ['startdatum', 'start_date', 'inskrivningsdatum'] },

@@ -11,6 +11,11 @@ export interface ParticipantRecord {
   /** Null when empty, invalid, or itself a personnummer. */
   readonly participantId: string | null;
   readonly complete: boolean;
+  /**
+   * The participant has a protected identity (skyddade personuppgifter): SCB's monthly list gets
+   * SCB's code in place of the personnummer. False when the column is absent or empty.
+   */
+  readonly protectedIdentity: boolean;
   readonly gender: Gender | null;
   readonly birthDate: IsoDate | null;
   readonly entryDate: IsoDate | null;

@@ -59,6 +59,11 @@ const COLUMN_SCHEMAS = {
     .regex(/^(\d{2})?\d{6}[-+]?\d{4}$/)
     .or(empty)
     .describe('Personnummer or samordningsnummer, 10 or 12 digits; never appears in any output.'),
+  protected_identity: enumColumn(
+    YES_NO_VOCAB,
+    'Protected identity (skyddade personuppgifter): SCB\'s monthly list gets SCB\'s code in place of the personnummer.',
+    false,
+  ),
   gender: enumColumn(GENDER_VOCAB, 'Gender.', true),
   birth_date: date('Birth date; may be empty when personnummer is given.', false),
   entry_date: date('Entry date, within the project period.', true),

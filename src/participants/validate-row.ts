@@ -174,6 +174,7 @@ export class ParticipantValidator {
       else pnr = parsed;
     }
 
+    const protectedIdentity = this.yesNo('protected_identity') === true;
     const gender = this.enumValue('gender', GENDER_VOCAB, true);
 
     let birthDate = this.dateValue('birth_date', pnrText === '');
@@ -295,6 +296,7 @@ export class ParticipantValidator {
       line,
       participantId,
       complete,
+      protectedIdentity,
       gender,
       birthDate,
       entryDate,

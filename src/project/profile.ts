@@ -32,6 +32,8 @@ export const ProjectProfileSchema = z
     }),
     targets: z.array(z.object({ id: z.enum(TARGET_IDS), rate })),
     reference: z.object({ name: z.string(), rate, women: rate.nullable() }).nullable(),
+    /** The SCB month-list mapping (`esf-report month --out`), a path relative to the profile file; default templates/scb-month-mapping.json. */
+    scbMonthMapping: z.string().min(1).optional(),
   })
   .strict();
 

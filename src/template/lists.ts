@@ -66,6 +66,7 @@ export type TemplateListId = (typeof TEMPLATE_LIST_IDS)[number];
 
 /** The dropdown list of each enumerated participant column. */
 export const COLUMN_LISTS = {
+  protected_identity: 'yes_no',
   gender: 'gender',
   employment_status: 'employment_status',
   isced: 'isced',

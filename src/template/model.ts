@@ -15,6 +15,7 @@ export type TemplateColumnKind = 'id' | 'text' | 'date' | 'whole' | 'list';
 const COLUMN_KINDS: { readonly [K in ParticipantColumn]: TemplateColumnKind } = {
   participant_id: 'id',
   personnummer: 'id',
+  protected_identity: 'list',
   gender: 'list',
   birth_date: 'date',
   entry_date: 'date',

@@ -68,7 +68,7 @@ describe('esf-report template', () => {
     const r = await runBin(['template', '--out', file, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${file}\n`);
-    expect(r.stderr).toMatch(/wrote .*notice\.xlsx: English template, 26 columns/);
+    expect(r.stderr).toMatch(/wrote .*notice\.xlsx: English template, 27 columns/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ export function rec(overrides: Partial<ParticipantRecord> = {}): ParticipantReco
     line: 2,
     participantId: 'P-1',
     complete: true,
+    protectedIdentity: false,
     gender: 'woman',
     birthDate: '1990-01-01',
     entryDate: '2025-01-15',

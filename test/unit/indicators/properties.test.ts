@@ -47,6 +47,7 @@ const recordArb: fc.Arbitrary<ParticipantRecord> = fc
       line: 0,
       participantId: null,
       complete: true,
+    protectedIdentity: false,
       gender: x.gender,
       birthDate,
       entryDate,

@@ -33,6 +33,7 @@ describe('dropdown lists of the template', () => {
   it('gives a dropdown to exactly the enumerated columns', () => {
     expect(Object.keys(COLUMN_LISTS).sort()).toEqual(
       [
+        'protected_identity',
         'gender',
         'employment_status',
         'isced',

@@ -12,6 +12,7 @@ import { monthCommand } from './commands/month.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { templateCommand } from './commands/template.js';
+import { timeCommand } from './commands/time.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './shared.js';
 
@@ -21,6 +22,7 @@ const COMMANDS: readonly ((ctx: CommandContext) => Command)[] = [
   indicatorsCommand,
   (ctx) => reportCommand(ctx, financeSheetProvider),
   financeCommand,
+  timeCommand,
   templateCommand,
   diffCommand,
   monthCommand,

@@ -5,10 +5,10 @@ import type { Finding } from '../findings/finding.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
 import type { Notice } from '../read/table.js';
 
-/** A file's summary as the renderers need it (participants or ledger). */
+/** A file's summary as the renderers need it (participants, ledger or attendance). */
 export interface FileSummaryView {
   readonly file: string;
-  readonly kind: 'participants' | 'ledger';
+  readonly kind: 'participants' | 'ledger' | 'attendance';
   readonly format?: 'csv' | 'xlsx';
   readonly encoding: string | null;
   readonly delimiter: string | null;

@@ -48,6 +48,14 @@ export const FINDING_CODES = {
   OTHER_DIRECT_WITH_FLAT_RATE: 'error',
   UNFUNDED: 'error',
   BUDGET_EXCEEDED: 'warning',
+  // attendance and participants' time (docs/time-reports.md)
+  PARTICIPANT_UNKNOWN: 'error',
+  DATE_OUTSIDE_PARTICIPATION: 'error',
+  HOURS_INVALID: 'error',
+  HOURS_OUT_OF_RANGE: 'error',
+  ATTENDANCE_DUPLICATE: 'error',
+  DAY_OFF: 'warning',
+  PARTICIPANT_TIME_IN_LEDGER: 'error',
   // SCB's monthly participant list (esf-report month)
   SCB_PNR_MISSING: 'warning',
   SCB_PROTECTED_CODE_UNKNOWN: 'warning',

@@ -215,6 +215,44 @@ export const MESSAGES_EN: Catalogue = {
     text: (m) => `${arg(m, 'category')}: cumulative cost ${sek(m, 'used')} is above the budget ${sek(m, 'planned')}`,
     hint: 'Ask for a budget change, or move costs within the budget rules.',
   },
+  // attendance and participants' time (docs/time-reports.md)
+  PARTICIPANT_UNKNOWN: {
+    text: (m) => `${col(m)}${q(m)} is not a participant in ${arg(m, 'participants') || 'the participant file'}`,
+    hint: 'Use the participant_id of the participant file exactly (same spelling); add the participant there first if they are new.',
+  },
+  DATE_OUTSIDE_PARTICIPATION: {
+    text: (m) =>
+      arg(m, 'reason') === 'before'
+        ? `${col(m)}${q(m)} is before ${arg(m, 'participant')} started in the project (entry ${arg(m, 'entry')})`
+        : `${col(m)}${q(m)} is after ${arg(m, 'participant')} left the project (${arg(m, 'exit') ? `exit ${arg(m, 'exit')}` : `project end ${arg(m, 'end')}`})`,
+    hint: 'Only days inside the participation period (entry_date to exit_date) count: correct the date, or the entry or exit date in the participant file.',
+  },
+  HOURS_INVALID: {
+    text: (m) =>
+      arg(m, 'reason') === 'quarter'
+        ? `${col(m)}${q(m)} is not in whole quarter hours (…,00 ,25 ,50 ,75)`
+        : `${col(m)}${q(m)} is not a number of hours such as 7,5 or 7.5 (or 7:30)`,
+    hint: 'Write hours with a decimal comma or point in quarter hours: 3, 3,25, 3,5, 3,75 (or 3:45).',
+  },
+  HOURS_OUT_OF_RANGE: {
+    text: (m) => `${col(m)}${q(m)} hours: a day's time must be more than 0 and at most ${arg(m, 'max') || '13'} hours`,
+    hint: 'Remove rows with no time; a day above 13 hours is a typing error (or two days on one row).',
+  },
+  ATTENDANCE_DUPLICATE: {
+    text: (m) => `${arg(m, 'participant')} on ${arg(m, 'date')} is already on line ${arg(m, 'firstLine')}`,
+    hint: 'One row per participant and day: add the hours of the two rows into one and delete the other.',
+  },
+  DAY_OFF: {
+    text: (m) => `${col(m)}${q(m)} is ${arg(m, 'holidayEn') || 'a Saturday or Sunday'}; time on a day off is unusual`,
+    hint: 'Check the date; if the participant really took part that day, nothing needs to be done.',
+  },
+  PARTICIPANT_TIME_IN_LEDGER: {
+    text: (m) =>
+      arg(m, 'reason') === 'described'
+        ? `${col(m)}an in-kind booking (${arg(m, 'category')}, ${sek(m, 'amount')}) described as participants' time ("${arg(m, 'found')}") while participants' time is added from the attendance file`
+        : `${col(m)}an in-kind booking (${arg(m, 'category')}, ${sek(m, 'amount')}) equals the participants' time of ${arg(m, 'scope')} from the attendance file (${sek(m, 'value')})`,
+    hint: "Participants' time is counted once: either from the attendance file (--attendance) or booked in the ledger, never both. Remove the booking, or run without --attendance.",
+  },
   SCB_PNR_MISSING: {
     text: (m) => `${col(m)}no valid personnummer for ${arg(m, 'month')}'s SCB list, and no protected identity: SCB cannot identify this participant`,
     hint: 'Add the personnummer (or samordningsnummer) to the export, or mark a protected identity in protected_identity; then make the month\'s list again.',

@@ -211,6 +211,44 @@ export const MESSAGES_SV: Catalogue = {
     text: (m) => `${arg(m, 'category')}: ackumulerad kostnad ${kr(m, 'used')} är över budget ${kr(m, 'planned')}`,
     hint: 'Begär budgetändring, eller flytta kostnader inom budgetreglerna.',
   },
+  // närvaro och deltagarnas tid (docs/time-reports.md)
+  PARTICIPANT_UNKNOWN: {
+    text: (m) => `${col(m)}${q(m)} är ingen deltagare i ${arg(m, 'participants') || 'deltagarfilen'}`,
+    hint: 'Använd deltagar_id exakt som i deltagarfilen; lägg först in nya deltagare där.',
+  },
+  DATE_OUTSIDE_PARTICIPATION: {
+    text: (m) =>
+      arg(m, 'reason') === 'before'
+        ? `${col(m)}${q(m)} är före ${arg(m, 'participant')}s start i projektet (startdatum ${arg(m, 'entry')})`
+        : `${col(m)}${q(m)} är efter att ${arg(m, 'participant')} lämnat projektet (${arg(m, 'exit') ? `slutdatum ${arg(m, 'exit')}` : `projektslut ${arg(m, 'end')}`})`,
+    hint: 'Bara dagar inom deltagandet (startdatum till slutdatum) räknas: rätta datumet, eller start- eller slutdatum i deltagarfilen.',
+  },
+  HOURS_INVALID: {
+    text: (m) =>
+      arg(m, 'reason') === 'quarter'
+        ? `${col(m)}${q(m)} är inte hela kvartstimmar (…,00 ,25 ,50 ,75)`
+        : `${col(m)}${q(m)} är inget antal timmar som 7,5 eller 7.5 (eller 7:30)`,
+    hint: 'Skriv timmar med decimalkomma eller punkt i kvartstimmar: 3, 3,25, 3,5, 3,75 (eller 3:45).',
+  },
+  HOURS_OUT_OF_RANGE: {
+    text: (m) => `${col(m)}${q(m)} timmar: en dags tid ska vara mer än 0 och högst ${arg(m, 'max') || '13'} timmar`,
+    hint: 'Ta bort rader utan tid; mer än 13 timmar på en dag är ett skrivfel (eller två dagar på en rad).',
+  },
+  ATTENDANCE_DUPLICATE: {
+    text: (m) => `${arg(m, 'participant')} den ${arg(m, 'date')} finns redan på rad ${arg(m, 'firstLine')}`,
+    hint: 'En rad per deltagare och dag: lägg ihop timmarna på en rad och ta bort den andra.',
+  },
+  DAY_OFF: {
+    text: (m) => `${col(m)}${q(m)} är ${arg(m, 'holidaySv') || 'en lördag eller söndag'}; tid på en ledig dag är ovanligt`,
+    hint: 'Kontrollera datumet; deltog deltagaren verkligen den dagen behöver inget göras.',
+  },
+  PARTICIPANT_TIME_IN_LEDGER: {
+    text: (m) =>
+      arg(m, 'reason') === 'described'
+        ? `${col(m)}en bokning i annat än pengar (${arg(m, 'category')}, ${kr(m, 'amount')}) beskriven som deltagartid (”${arg(m, 'found')}”) medan deltagarnas tid läggs till från närvarofilen`
+        : `${col(m)}en bokning i annat än pengar (${arg(m, 'category')}, ${kr(m, 'amount')}) är lika med deltagarnas tid för ${arg(m, 'scope')} enligt närvarofilen (${kr(m, 'value')})`,
+    hint: 'Deltagarnas tid räknas en gång: antingen från närvarofilen (--attendance) eller bokad i liggaren, aldrig båda. Ta bort bokningen, eller kör utan --attendance.',
+  },
   SCB_PNR_MISSING: {
     text: (m) => `${col(m)}inget giltigt personnummer för SCB-listan ${arg(m, 'month')} och ingen skyddad identitet: SCB kan inte identifiera deltagaren`,
     hint: 'Lägg till personnumret (eller samordningsnumret) i exporten, eller markera skyddad identitet i skyddad_identitet; gör sedan om månadens lista.',

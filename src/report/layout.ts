@@ -61,6 +61,8 @@ function shown(cell: CellModel): string {
       return '2000-01-01 00:00:00';
     case 'suppressed':
       return cell.value;
+    case 'hours':
+      return cell.value.toFixed(2);
   }
 }
 

@@ -31,15 +31,18 @@ export type CellModel =
    * A count, rate or mark hidden in a shared copy (`--suppress-below`): the hidden label, the same
    * whatever the value and the reason, right-aligned like a figure. A chart skips it.
    */
-  | { readonly kind: 'suppressed'; readonly value: string };
+  | { readonly kind: 'suppressed'; readonly value: string }
+  /** Hours in quarter hours (7.75), shown with two decimals. */
+  | { readonly kind: 'hours'; readonly value: number };
 
 /**
  * How a row looks: `title` (large, bold), `section` (bold, a heading inside a sheet), `header`
  * (bold, shaded column headers), `group` (bold group title inside a table), `data` (a table row),
  * `field` (a label and its value, every value left-aligned), `total` (bold figures), `note` (a
- * paragraph in the first cell, spread over the table's width and wrapped).
+ * paragraph in the first cell, spread over the table's width and wrapped), `signature` (a line to
+ * sign on: its empty cells get a solid bottom border).
  */
-export type RowStyle = 'title' | 'section' | 'header' | 'group' | 'data' | 'field' | 'total' | 'note';
+export type RowStyle = 'title' | 'section' | 'header' | 'group' | 'data' | 'field' | 'total' | 'note' | 'signature';
 
 export interface RowModel {
   readonly style: RowStyle;
@@ -60,7 +63,17 @@ export interface WrapModel {
   readonly maxWidth: number;
 }
 
-export type SheetKey = 'summary' | 'indicators' | 'targets' | 'financing' | 'monthly' | 'cohorts' | 'dataQuality' | 'about';
+export type SheetKey =
+  | 'summary'
+  | 'indicators'
+  | 'targets'
+  | 'financing'
+  | 'monthly'
+  | 'cohorts'
+  | 'dataQuality'
+  | 'about'
+  | 'timeSummary'
+  | 'timeReport';
 
 export interface SheetModel {
   readonly key: SheetKey;
@@ -80,6 +93,8 @@ export interface SheetModel {
    * Summary, a one-page overview). Always one page wide.
    */
   readonly pagesTall: 0 | 1;
+  /** Paper orientation on A4: landscape (every report sheet) unless a sheet is a form to sign (portrait). */
+  readonly orientation?: 'landscape' | 'portrait';
 }
 
 export interface DocumentProperties {
@@ -106,8 +121,11 @@ export interface SharedCopySummary {
 export interface WorkbookModel {
   readonly properties: DocumentProperties;
   readonly sheets: readonly SheetModel[];
-  /** Null for the funder's copy; for a shared copy, how many cells are hidden. The hidden cells themselves are the `suppressed` cells of the sheets. */
-  readonly sharedCopy: SharedCopySummary | null;
+  /**
+   * The ESF+ report: null for the funder's copy; for a shared copy, how many cells are hidden (the
+   * hidden cells themselves are the `suppressed` cells of the sheets). Absent in other workbooks.
+   */
+  readonly sharedCopy?: SharedCopySummary | null;
 }
 
 export const EMPTY: CellModel = { kind: 'empty' };

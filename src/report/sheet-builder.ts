@@ -34,6 +34,7 @@ export class SheetBuilder {
     wrap?: readonly WrapModel[];
     print: SheetModel['print'];
     pagesTall?: 0 | 1;
+    orientation?: 'landscape' | 'portrait';
   }): SheetModel {
     return {
       key: sheet.key,
@@ -45,6 +46,7 @@ export class SheetBuilder {
       wrap: sheet.wrap ?? [],
       print: sheet.print,
       pagesTall: sheet.pagesTall ?? 0,
+      ...(sheet.orientation === undefined ? {} : { orientation: sheet.orientation }),
     };
   }
 }

@@ -12,6 +12,7 @@ export const NUMBER_FORMATS = {
   date: 'yyyy-mm-dd',
   month: 'yyyy-mm',
   datetime: 'yyyy-mm-dd hh:mm:ss',
+  hours: '0.00',
 } as const;
 
 /** A4 in Excel's paper-size codes. */
@@ -40,6 +41,7 @@ function cellValue(cell: CellModel): ExcelJS.CellValue {
     case 'rate':
     case 'money':
     case 'share':
+    case 'hours':
       return cell.value;
     case 'date':
       return utcDate(cell.value);
@@ -93,6 +95,10 @@ function styleCell(target: ExcelJS.Cell, cell: CellModel, style: RowStyle, wrap:
       break;
     case 'note':
       break;
+    case 'signature':
+      if (cell.kind === 'empty') target.border = { bottom: { style: 'thin', color: { argb: 'FF000000' } } };
+      alignment.vertical = 'bottom';
+      break;
   }
   target.alignment = alignment;
 }
@@ -109,7 +115,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): void {
     ],
     pageSetup: {
       paperSize: PAPER_A4,
-      orientation: 'landscape',
+      orientation: sheet.orientation ?? 'landscape',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: sheet.pagesTall,
@@ -136,7 +142,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): void {
     if (row.style === 'header' || row.style === 'group') {
       for (let c = row.cells.length + 1; c <= widths.length; c++) styleCell(wsRow.getCell(c), { kind: 'empty' }, row.style, false);
     }
-    const height = heights.get(r) ?? (row.style === 'title' ? 22 : row.style === 'section' ? 18 : undefined);
+    const height = heights.get(r) ?? (row.style === 'title' ? 22 : row.style === 'section' ? 18 : row.style === 'signature' ? 36 : undefined);
     if (height !== undefined) wsRow.height = height;
   });
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);

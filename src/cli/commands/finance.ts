@@ -11,6 +11,14 @@ import { financeResult, type CostFigures, type Figures, type FinancingFigures } 
 import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
 import { UsageError } from '../errors.js';
+import {
+  checkAttendanceOptions,
+  participantTimeForFinance,
+  participantTimeJson,
+  renderParticipantTimeText,
+  tellParticipantTimeNotices,
+  type ParticipantTimeOutcome,
+} from '../finance-attendance.js';
 import { fileSource, unreadableReason } from '../io.js';
 import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
@@ -26,6 +34,9 @@ const FinanceOptionsSchema = CommonOptionsSchema.extend({
   from: dateOption('--from'),
   to: dateOption('--to'),
   budget: z.string().optional(),
+  attendance: z.string().optional(),
+  participants: z.string().optional(),
+  rate: z.string().optional(),
 });
 
 /** `esf-report finance LEDGER`: co-financing figures per quarter and cumulatively, and the checks of `finance.md`. */
@@ -44,6 +55,9 @@ export function financeCommand(ctx: CommandContext): Command {
     .option('--from <date>', 'period start YYYY-MM-DD (with --to)')
     .option('--to <date>', 'period end YYYY-MM-DD (with --from)')
     .option('--budget <file>', 'budget file (category;amount): planned totals per cost category for the whole project')
+    .option('--attendance <file>', "attendance file: participants' time as its own in-kind co-financing line (with --participants)")
+    .option('--participants <file>', 'the participant export, for --attendance')
+    .option('--rate <SEK>', "hourly rate for participants' time (default: the project profile)")
     .addOption(new Option('--format <format>', 'output format').choices(FINANCE_FORMATS).default('text'))
     .option('--strict', 'treat warnings as errors (exit 1)');
   addCommonOptions(cmd);
@@ -54,10 +68,12 @@ export function financeCommand(ctx: CommandContext): Command {
       '  esf-report finance fixtures/ledger/ledger.csv --budget fixtures/ledger/budget.csv --lang sv\n' +
       '  esf-report finance ledger.csv --period 2025-Q2                # one quarter; cumulative figures up to its end\n' +
       '  esf-report finance ledger.csv --from 2025-01-01 --to 2025-06-30 --as-of 2025-06-30\n' +
-      '  esf-report finance ledger.csv --format json > finance.json     # amounts in öre\n',
+      '  esf-report finance ledger.csv --format json > finance.json     # amounts in öre\n' +
+      '  esf-report finance ledger.csv --attendance narvaro.csv --participants deltagare.csv --rate 150\n',
   );
   cmd.action(async (ledgerFile: string, raw: Record<string, unknown>) => {
     const opts = parseOptions(FinanceOptionsSchema, raw);
+    checkAttendanceOptions(opts.attendance, opts.participants, opts.rate, true);
     const today = ctx.today();
     checkAsOf(opts.asOf, today);
     const profile = await loadProfile(opts.project);
@@ -78,14 +94,24 @@ export function financeCommand(ctx: CommandContext): Command {
       { encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet },
     );
 
+    const time =
+      opts.attendance === undefined || opts.participants === undefined
+        ? null
+        : await participantTimeForFinance({
+            ...{ rate: opts.rate, strict: opts.strict, encoding: opts.encoding, delimiter: opts.delimiter },
+            ...{ attendance: opts.attendance, participants: opts.participants, ledger: ledgerFile, profile, period, today },
+          });
+    if (time) tellParticipantTimeNotices(time, out, lang, opts.quiet);
+
     const summaries = ledgerFileViews(check);
     if (!opts.quiet) {
       for (const s of summaries) for (const n of s.notices) out.err(`${noticeText(n, lang)}\n`);
       const p = check.figures?.period;
       if (p?.preliminary) out.err(`${LABELS[lang].preliminaryNotice(p.label, p.end, today, p.asOf)}\n`);
     }
-    out.out(render(opts.format, check, summaries, lang, out.color));
-    ctx.setExitCode(check.figures === null ? 2 : validationExitCode(summaries, opts.strict));
+    out.out(render(opts.format, check, summaries, lang, out.color, time));
+    const code = check.figures === null ? 2 : validationExitCode(summaries, opts.strict);
+    ctx.setExitCode(Math.max(code, time?.exitCode ?? 0) as 0 | 1 | 2);
   });
   return cmd;
 }
@@ -138,11 +164,23 @@ export function ledgerFileViews(check: LedgerCheck): FileSummaryView[] {
   return views;
 }
 
-function render(format: FinanceFormat, check: LedgerCheck, summaries: FileSummaryView[], lang: Lang, c: ChalkInstance): string {
-  if (format === 'json') return `${JSON.stringify(financeResult(check, lang), null, 2)}\n`;
+function render(
+  format: FinanceFormat,
+  check: LedgerCheck,
+  summaries: FileSummaryView[],
+  lang: Lang,
+  c: ChalkInstance,
+  time: ParticipantTimeOutcome | null,
+): string {
+  const ledgerCoFinancing = check.figures ? check.figures.cumulative.financing : null;
+  if (format === 'json') {
+    const doc = financeResult(check, lang);
+    return `${JSON.stringify(time ? { ...doc, participantTime: participantTimeJson(time, ledgerCoFinancing, lang) } : doc, null, 2)}\n`;
+  }
   const findings = renderValidationText(summaries, lang, c);
-  if (!check.figures) return findings;
-  return `${renderFiguresText(check, check.figures, lang, c)}\n${findings}`;
+  const timeText = time ? `\n${renderParticipantTimeText(time, ledgerCoFinancing, lang, c)}` : '';
+  if (!check.figures) return `${findings}${timeText}`;
+  return `${renderFiguresText(check, check.figures, lang, c)}\n${findings}${timeText}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ import { writeWorkbook } from '../../report/write-workbook.js';
 import type { SharedCopySummary, WorkbookModel } from '../../report/model.js';
 import { RecoverableCellsError } from '../../report/suppress/protect.js';
 import { EXIT, UsageError } from '../errors.js';
+import { checkAttendanceOptions } from '../finance-attendance.js';
+import { participantTimeSheetRows } from '../report-attendance.js';
 import { exists, writeFileSafely } from '../write-file.js';
 import type { Output } from '../io.js';
 import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOptions, terminalLang } from '../options.js';
@@ -41,6 +43,8 @@ const ReportOptionsSchema = CommonOptionsSchema.extend({
     .optional(),
   ledger: z.string().optional(),
   budget: z.string().optional(),
+  attendance: z.string().optional(),
+  rate: z.string().optional(),
 });
 type ReportOptions = z.infer<typeof ReportOptionsSchema>;
 
@@ -88,6 +92,8 @@ export function optionsUsed(opts: ReportOptions, lang: Lang): string[] {
   if (opts.suppressBelow !== undefined) list.push(`--suppress-below ${opts.suppressBelow}`);
   if (opts.ledger !== undefined) list.push(`--ledger ${basename(opts.ledger)}`);
   if (opts.budget !== undefined) list.push(`--budget ${basename(opts.budget)}`);
+  if (opts.attendance !== undefined) list.push(`--attendance ${basename(opts.attendance)}`);
+  if (opts.rate !== undefined) list.push(`--rate ${opts.rate}`);
   if (opts.strict) list.push('--strict');
   return list;
 }
@@ -123,6 +129,7 @@ const T = {
       `--strict: not written: ${s.errors} error${s.errors === 1 ? '' : 's'} (${s.excludedRows} row${s.excludedRows === 1 ? '' : 's'} excluded), ${s.warnings} warning${s.warnings === 1 ? '' : 's'}; run esf-report validate FILE to see them.`,
     noFinance: '--ledger/--budget: the Financing sheet is not available in this build',
     budgetWithoutLedger: '--budget needs --ledger',
+    attendanceWithoutLedger: "--attendance needs --ledger: participants' time is a line on the Financing sheet",
     sameFile: (out: string) => `--out ${out} is the input file; the input is never changed`,
     exists: (out: string) => `${out} exists; use --force to replace it`,
     shared: (s: SharedCopySummary) =>
@@ -140,6 +147,7 @@ const T = {
       `--strict: skrevs inte: ${s.errors} fel (${s.excludedRows} ${s.excludedRows === 1 ? 'rad' : 'rader'} utesluts), ${s.warnings} ${s.warnings === 1 ? 'varning' : 'varningar'}; kör esf-report validate FIL för att se dem.`,
     noFinance: '--ledger/--budget: bladet Finansiering finns inte i denna version',
     budgetWithoutLedger: '--budget kräver --ledger',
+    attendanceWithoutLedger: '--attendance kräver --ledger: deltagarnas tid är en rad på bladet Finansiering',
     sameFile: (out: string) => `--out ${out} är indatafilen; indata ändras aldrig`,
     exists: (out: string) => `${out} finns redan; använd --force för att ersätta den`,
     shared: (s: SharedCopySummary) =>
@@ -169,7 +177,9 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     .option('--strict', 'write nothing (exit 1) when rows are excluded or there are warnings')
     .option('--suppress-below <n>', 'a shared copy: hide counts from 1 to n−1 and every figure that would give them back (not for the funder)')
     .option('--ledger <file>', 'co-financing ledger for the Financing sheet')
-    .option('--budget <file>', 'budget for the Financing sheet (with --ledger)');
+    .option('--budget <file>', 'budget for the Financing sheet (with --ledger)')
+    .option('--attendance <file>', "attendance file: participants' time as an in-kind co-financing line on the Financing sheet (with --ledger)")
+    .option('--rate <SEK>', "hourly rate for participants' time (default: the project profile)");
   addCommonOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -193,6 +203,8 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
 
     if (opts.budget !== undefined && opts.ledger === undefined) throw new UsageError(t.budgetWithoutLedger);
     if (opts.ledger !== undefined && finance === undefined) throw new UsageError(t.noFinance);
+    if (opts.attendance !== undefined && opts.ledger === undefined) throw new UsageError(t.attendanceWithoutLedger);
+    checkAttendanceOptions(opts.attendance, file, opts.rate, false);
 
     const outPath = opts.out?.trim() ?? defaultReportFileName(profile.id, period.label);
     if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath));
@@ -234,6 +246,22 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
       }
       exitCode = Math.max(exitCode, f.exitCode) as 0 | 1 | 2;
       extensions.financeSheet = f.financeSheet;
+      if (opts.attendance !== undefined) {
+        const time = await participantTimeSheetRows(
+          {
+            ...{ rate: opts.rate, strict: opts.strict, encoding: opts.encoding, delimiter: opts.delimiter, participantsSheet: opts.sheet },
+            ...{ attendance: opts.attendance, participants: file, ledger: opts.ledger, profile, period, today },
+          },
+          f.financeSheet,
+          { output: out, lang: termLang, workbookLang: lang, quiet: opts.quiet },
+        );
+        if (time.exitCode === 2) {
+          ctx.setExitCode(2);
+          return;
+        }
+        exitCode = Math.max(exitCode, time.exitCode) as 0 | 1 | 2;
+        extensions.financeSheet = time.financeSheet;
+      }
     }
     if (opts.strict && exitCode === 1) {
       const participantsClean = summary.errors === 0 && summary.warnings === 0;

@@ -14,7 +14,7 @@ const LAYERS = [
   ['project', 'participants', 'finance'],
   ['indicators', 'diff', 'template', 'month'],
   ['report', 'attendance'],
-  ['cli'],
+  ['cli', 'web'],
 ];
 
 const folders = (layers) => `^src/(${layers.flat().join('|')})/`;

@@ -9,8 +9,11 @@ import type { Delimiter } from '../read/table.js';
 import { parseProjectProfile, type ProjectProfile } from '../project/profile.js';
 import { UsageError } from './errors.js';
 
-/** The repository (package) root, from this compiled file at dist/src/cli/options.js. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The package root, where profiles/ and templates/ are: from this file at dist/src/cli/options.js
+ * once built (as installed), or at src/cli/options.ts under the tests. Never the working directory.
+ */
+export const PACKAGE_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/src/') ? '../../../' : '../../', import.meta.url));
 
 /** The tool's version, from its package.json. */
 export function packageVersion(): string {
@@ -67,12 +70,23 @@ export const CommonOptionsSchema = z.object({
 });
 export type CommonOptions = z.infer<typeof CommonOptionsSchema>;
 
+/** The command-line flag of a commander option key: `asOf` → `--as-of`. */
+export function optionFlag(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 /** Parses raw commander options with a zod schema; the first problem becomes a usage error. */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new UsageError(issue.message);
+    const key = issue.path[0];
+    const given = typeof key === 'string' ? (raw as Record<string, unknown> | null)?.[key] : undefined;
+    const value = Array.isArray(given) && typeof issue.path[1] === 'number' ? given[issue.path[1]] : given;
+    throw new UsageError(issue.message, {
+      option: typeof key === 'string' ? optionFlag(key) : null,
+      value: typeof value === 'string' ? value : null,
+    });
   }
   return result.data;
 }
@@ -84,23 +98,28 @@ export async function loadProfile(path: string | undefined): Promise<ProjectProf
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`--project: cannot read ${file}`);
+    throw new UsageError(`--project: cannot read ${file}`, { option: '--project', value: file });
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new UsageError(`--project: ${file} is not valid JSON (${(err as Error).message})`);
+    throw new UsageError(`--project: ${file} is not valid JSON (${(err as Error).message})`, { option: '--project', value: file });
   }
   const parsed = parseProjectProfile(data);
-  if ('problems' in parsed) throw new UsageError(`--project: ${file} is not a valid project profile: ${parsed.problems.join('; ')}`);
+  if ('problems' in parsed) {
+    throw new UsageError(`--project: ${file} is not a valid project profile: ${parsed.problems.join('; ')}`, { option: '--project', value: file });
+  }
   return parsed.profile;
 }
 
 /** Checks `--as-of` against today: a reference date in the future is a usage error. */
 export function checkAsOf(asOf: IsoDate | undefined, today: IsoDate): void {
   if (asOf !== undefined && asOf > today) {
-    throw new UsageError(`--as-of ${asOf} is after today (${today}); the figures cannot describe a day that has not come`);
+    throw new UsageError(`--as-of ${asOf} is after today (${today}); the figures cannot describe a day that has not come`, {
+      option: '--as-of',
+      value: asOf,
+    });
   }
 }
 

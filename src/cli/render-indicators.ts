@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { RedactedText } from '../core/redact.js';
 import type { Lang } from '../findings/catalogue.js';
 import {
   CONTEXT_ROWS,
@@ -11,6 +12,7 @@ import {
 import type { GenderSplit, IndicatorsResult, PeriodAndCumulative, TargetResult } from '../indicators/result.js';
 import type { UnusableIndicatorsResult } from '../indicators/run.js';
 import { csvField } from '../core/csv.js';
+import { indicatorsJson } from '../indicators/json.js';
 
 const GENDERS = ['women', 'men', 'nonBinary', 'total'] as const;
 
@@ -291,9 +293,10 @@ function renderCohorts(r: IndicatorsResult, lang: Lang, c: ChalkInstance): strin
   return [c.bold(t.cohorts), c.bold(line(head)), ...rows.map(line)];
 }
 
+
 /** `indicators --format json`: exactly the `esf-report/indicators@1` document (or the unusable one). */
-export function renderIndicatorsJson(result: IndicatorsResult | UnusableIndicatorsResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+export function renderIndicatorsJson(result: IndicatorsResult | UnusableIndicatorsResult): RedactedText {
+  return indicatorsJson(result);
 }
 
 /**

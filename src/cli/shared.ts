@@ -1,12 +1,25 @@
 import { Option, type Command } from 'commander';
 import { LANGS } from '../findings/catalogue.js';
+import type { ProjectProfile } from '../project/profile.js';
+import type { EncodingName } from '../read/encoding.js';
+import type { Delimiter } from '../read/table.js';
 import type { Output } from './io.js';
+import type { FileSummaryView } from './render-findings.js';
 
 /** What every command gets from `main`: output, the clock (read once), and a way to set the exit code. */
 export interface CommandContext {
   readonly output: Output;
   today(): string;
-  setExitCode(code: 0 | 1 | 2): void;
+  /** 3 only where the tool refuses its own result (a shared copy it cannot protect). */
+  setExitCode(code: 0 | 1 | 2 | 3): void;
+  /** Checks a ledger for `validate --ledger`; supplied by the finance module. */
+  validateLedger(
+    file: string,
+    profile: ProjectProfile,
+    today: string,
+    asOf: string,
+    options: { encoding?: EncodingName | undefined; delimiter?: Delimiter | undefined },
+  ): Promise<FileSummaryView>;
 }
 
 /** Adds the options every command shares (`cli.md`, "Common options"). */

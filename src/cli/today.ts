@@ -6,7 +6,7 @@ export function resolveToday(env: NodeJS.ProcessEnv = process.env, now: () => Da
   const fromEnv = env.ESF_REPORT_TODAY?.trim();
   if (fromEnv) {
     const d = parseIsoDate(fromEnv);
-    if (!d) throw new UsageError(`ESF_REPORT_TODAY="${fromEnv}" is not a date YYYY-MM-DD`);
+    if (!d) throw new UsageError(`ESF_REPORT_TODAY="${fromEnv}" is not a date YYYY-MM-DD`, { value: fromEnv });
     return d;
   }
   const n = now();

@@ -30,6 +30,10 @@ export interface PeriodArgs {
 /** A usage problem with the period arguments; the CLI turns it into exit 2. */
 export interface PeriodError {
   readonly error: string;
+  /** The option the problem is about (`--period`, `--from`, `--to`, `--as-of`), when it is about one. */
+  readonly option?: string | undefined;
+  /** The value given for it, as typed. */
+  readonly value?: string | undefined;
 }
 
 export function isPeriodError(value: ReportingPeriod | PeriodRange | PeriodError): value is PeriodError {
@@ -73,7 +77,7 @@ export function parsePeriodArgument(value: string, project: ProjectPeriod): Peri
   if (m) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
-    if (mo < 1 || mo > 12) return { error: `--period "${value}": there is no month ${m[2]}` };
+    if (mo < 1 || mo > 12) return { error: `--period "${value}": there is no month ${m[2]}`, option: '--period', value };
     return { label: ymdToIso(y, mo, 1).slice(0, 7), start: ymdToIso(y, mo, 1), end: ymdToIso(y, mo, daysInMonth(y, mo)) };
   }
   m = /^(\d{4})$/.exec(v);
@@ -83,7 +87,48 @@ export function parsePeriodArgument(value: string, project: ProjectPeriod): Peri
   }
   return {
     error: `--period "${value}" is not a period: use a quarter (2025-Q2), a half-year (2025-H1, 2025-H2), a month (2025-05), a year (2025), "project", or --from DATE --to DATE`,
+    option: '--period',
+    value,
   };
+}
+
+/** The option a period came from, for an error about the period as a whole. */
+function periodOption(args: PeriodArgs): { option?: string; value?: string } {
+  if (args.period !== undefined && args.period.trim() !== '') return { option: '--period', value: args.period };
+  if (args.from !== undefined && args.from.trim() !== '') return { option: '--from', value: args.from };
+  return {};
+}
+
+/**
+ * The latest calendar quarter that has ended by `date` (a quarter ending on `date` has ended), as a
+ * `--period` label, for commands run without a period (`cli.md`). A date after the reporting range
+ * gives the range's last quarter; a date before the first quarter of the project has ended is an error.
+ */
+export function latestEndedQuarter(project: ProjectPeriod, date: IsoDate): string | PeriodError {
+  const range = reportingRange(project);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  let year = y;
+  let quarter = Math.ceil(m / 3);
+  if (!(m === quarter * 3 && d === daysInMonth(y, m))) {
+    quarter -= 1;
+    if (quarter === 0) {
+      quarter = 4;
+      year -= 1;
+    }
+  }
+  if (ymdToIso(year, quarter * 3 - 2, 1) > range.end) {
+    // past the reporting range: its last quarter
+    const [ey, em] = range.end.split('-').map(Number) as [number, number];
+    year = ey;
+    quarter = Math.ceil(em / 3);
+  }
+  if (ymdToIso(year, quarter * 3, daysInMonth(year, quarter * 3)) < range.start) {
+    return {
+      error: `no quarter of the project has ended by ${date} (the project starts ${project.start}); give --period or --from DATE --to DATE`,
+      option: '--period',
+    };
+  }
+  return `${year}-Q${quarter}`;
 }
 
 /**
@@ -95,47 +140,48 @@ export function resolvePeriod(project: ProjectPeriod, args: PeriodArgs, today: I
   const given = (s: string | undefined) => s !== undefined && s.trim() !== '';
   let requested: PeriodRange;
   if (given(args.period) && (given(args.from) || given(args.to))) {
-    return { error: 'give either --period or --from/--to, not both' };
+    return { error: 'give either --period or --from/--to, not both', option: '--period', value: args.period };
   }
   if (given(args.period)) {
     const parsed = parsePeriodArgument(args.period!, project);
     if (isPeriodError(parsed)) return parsed;
     requested = parsed;
   } else if (given(args.from) || given(args.to)) {
-    if (!given(args.from)) return { error: '--to needs --from: give both dates of the period' };
-    if (!given(args.to)) return { error: '--from needs --to: give both dates of the period' };
+    if (!given(args.from)) return { error: '--to needs --from: give both dates of the period', option: '--from' };
+    if (!given(args.to)) return { error: '--from needs --to: give both dates of the period', option: '--to' };
     const from = parseIsoDate(args.from!.trim());
     const to = parseIsoDate(args.to!.trim());
-    if (!from) return { error: `--from "${args.from}" is not a date YYYY-MM-DD` };
-    if (!to) return { error: `--to "${args.to}" is not a date YYYY-MM-DD` };
-    if (from > to) return { error: `--from ${from} is after --to ${to}` };
+    if (!from) return { error: `--from "${args.from}" is not a date YYYY-MM-DD`, option: '--from', value: args.from };
+    if (!to) return { error: `--to "${args.to}" is not a date YYYY-MM-DD`, option: '--to', value: args.to };
+    if (from > to) return { error: `--from ${from} is after --to ${to}`, option: '--from', value: args.from };
     requested = { label: `${from}..${to}`, start: from, end: to };
   } else if (args.defaultPeriod !== undefined) {
     const parsed = parsePeriodArgument(args.defaultPeriod, project);
     if (isPeriodError(parsed)) return parsed;
     requested = parsed;
   } else {
-    return { error: 'which period? give --period (2025-Q2, 2025-H1, 2025-05, 2025, project) or --from DATE --to DATE' };
+    return { error: 'which period? give --period (2025-Q2, 2025-H1, 2025-05, 2025, project) or --from DATE --to DATE', option: '--period' };
   }
 
   const range = reportingRange(project);
   if (requested.end < range.start || requested.start > range.end) {
     return {
       error: `the period ${requested.label} (${requested.start} – ${requested.end}) lies wholly outside the reporting range ${range.start} – ${range.end} (project start to six months after its end)`,
+      ...periodOption(args),
     };
   }
   const start = maxDate(requested.start, range.start);
   const end = minDate(requested.end, range.end);
   if (start > today) {
-    return { error: `the period ${requested.label} starts on ${start}, after today (${today}); there are no figures for it yet` };
+    return { error: `the period ${requested.label} starts on ${start}, after today (${today}); there are no figures for it yet`, ...periodOption(args) };
   }
 
   let asOf: IsoDate;
   if (given(args.asOf)) {
     const d = parseIsoDate(args.asOf!.trim());
-    if (!d) return { error: `--as-of "${args.asOf}" is not a date YYYY-MM-DD` };
-    if (d > today) return { error: `--as-of ${d} is after today (${today}); the figures cannot describe a day that has not come` };
-    if (d < start) return { error: `--as-of ${d} is before the period starts (${start})` };
+    if (!d) return { error: `--as-of "${args.asOf}" is not a date YYYY-MM-DD`, option: '--as-of', value: args.asOf };
+    if (d > today) return { error: `--as-of ${d} is after today (${today}); the figures cannot describe a day that has not come`, option: '--as-of', value: args.asOf };
+    if (d < start) return { error: `--as-of ${d} is before the period starts (${start})`, option: '--as-of', value: args.asOf };
     asOf = d;
   } else {
     asOf = minDate(end, today);

@@ -7,6 +7,7 @@ export const FINDING_CODES = {
   COLUMN_MISSING: 'error',
   COLUMN_DUPLICATE: 'error',
   COLUMN_UNKNOWN: 'warning',
+  RECORD_TOO_LONG: 'error',
   // record structure
   QUOTE_NOT_CLOSED: 'error',
   QUOTE_INVALID: 'error',
@@ -64,3 +65,13 @@ export const FINDING_CODES = {
 export type Severity = 'error' | 'warning';
 export type FindingCode = keyof typeof FINDING_CODES;
 export const ALL_FINDING_CODES = Object.keys(FINDING_CODES) as FindingCode[];
+
+/** Codes whose finding concerns the whole file; such an error makes the file unusable (exit 2). */
+export const FILE_LEVEL_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'FILE_UNREADABLE',
+  'FILE_EMPTY',
+  'ENCODING_INVALID',
+  'COLUMN_MISSING',
+  'COLUMN_DUPLICATE',
+  'RECORD_TOO_LONG',
+]);

@@ -23,6 +23,8 @@ export const WorkbookLabelsSchema = z.object({
   lang: z.enum(LANGS),
   sheetNames: z.object({
     summary: sheetName,
+    /** The Diagram sheet: every chart of the report, one a page. */
+    charts: sheetName,
     indicators: sheetName,
     targets: sheetName,
     /** The Financing sheet, present with `report --ledger` (see `ReportExtensions`). */
@@ -75,6 +77,8 @@ export const WorkbookLabelsSchema = z.object({
       consistency: label,
     }),
     targetColumns: z.object({ target: label, targetRate: label, targetCount: label, achieved: label, rate: label, onTrack: label }),
+    /** A shared copy (`--suppress-below`): what is hidden and that it is not the funder's copy. */
+    sharedCopy: label,
   }),
   indicators: z.object({
     columns: z.object({ code: label, name: label, period: label, cumulative: label }),
@@ -96,13 +100,49 @@ export const WorkbookLabelsSchema = z.object({
     referenceWomen: label,
   }),
   monthly: z.object({
-    columns: z.object({ month: label, starters: label, leavers: label }),
+    columns: z.object({ month: label, starters: label, leavers: label, cumulative: label, planned: label }),
     total: label,
   }),
   cohorts: z.object({
     columns: z.object({ cohort: label, measure: label }),
     measures: z.object({ starters: label, leavers: label, employed: label, studies: label, workTraining: label }),
     none: label,
+  }),
+  /** The charts (`src/report/charts/`), on their sheets, on the Diagram sheet and in the HTML report. */
+  charts: z.object({
+    /** Title of the Diagram sheet. */
+    title: label,
+    intro: label,
+    /** Twelve short month names, January first: chart axes and texts. */
+    months: z.array(label).length(12),
+    /** Under a chart that leaves hidden values out (`--suppress-below`). */
+    hiddenNote: label,
+    /** The segment drawn when a figure's split by gender is hidden but its total is shown. */
+    totalUnsplit: label,
+    /** Above each chart's text alternative. */
+    inWords: label,
+    targets: z.object({
+      title: label,
+      axis: label,
+      target: label,
+      /** `{name}`: the earlier project, e.g. Rekrytera. */
+      reference: label,
+      referenceWomen: label,
+      /** One line of the text alternative: `{name}`, `{rate}`, `{target}`. */
+      line: label,
+      lineNoTarget: label,
+      lineHidden: label,
+    }),
+    participants: z.object({ title: label, axis: label, cumulative: label, planned: label, goal: label, line: label }),
+    flow: z.object({ title: label, axis: label, starters: label, leavers: label, line: label }),
+    results: z.object({ title: label, axis: label, period: label, cumulative: label, line: label }),
+  }),
+  /** The HTML report (`report --out FILE.html`): what the workbook says through its sheet tabs and print setup. */
+  html: z.object({
+    contents: label,
+    /** Where a table's chart is, in a section that has one: `{title}`. */
+    chartHere: label,
+    footer: label,
   }),
   /** The Financing sheet (`report --ledger [--budget]`), planned by `src/report/sheets/financing.ts`. */
   financing: z.object({
@@ -168,7 +208,12 @@ export const WorkbookLabelsSchema = z.object({
     }),
     severity: z.object({ error: label, warning: label }),
     noFindings: label,
+    /** Under a list cut at 1,000 findings of a code: `{listed}` and `{counts}` (each code cut short with its full count). */
+    truncated: label,
     consistencyColumns: z.object({ test: label, holds: label }),
+    /** A shared copy lists findings per code only. */
+    sharedColumns: z.object({ code: label, severity: label, count: label, hint: label }),
+    sharedNote: label,
   }),
   about: z.object({
     title: label,
@@ -196,6 +241,9 @@ export const WorkbookLabelsSchema = z.object({
     privacy: label,
     preliminary: label,
     suppression: label,
+    privacyShared: label,
+    /** In place of the input file's name in a shared copy. */
+    notStated: label,
   }),
 });
 

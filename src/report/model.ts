@@ -27,7 +27,10 @@ export type CellModel =
   | { readonly kind: 'month'; readonly value: string }
   /** A moment in UTC, ISO 8601 (`2026-11-25T10:00:00.000Z`). */
   | { readonly kind: 'datetime'; readonly value: string }
-  /** A count or rate hidden by `--suppress-below`: "<N" or the hidden label, right-aligned like a figure. */
+  /**
+   * A count, rate or mark hidden in a shared copy (`--suppress-below`): the hidden label, the same
+   * whatever the value and the reason, right-aligned like a figure. A chart skips it.
+   */
   | { readonly kind: 'suppressed'; readonly value: string }
   /** Hours in quarter hours (7.75), shown with two decimals. */
   | { readonly kind: 'hours'; readonly value: number };
@@ -62,6 +65,7 @@ export interface WrapModel {
 
 export type SheetKey =
   | 'summary'
+  | 'charts'
   | 'indicators'
   | 'targets'
   | 'financing'
@@ -71,6 +75,19 @@ export type SheetKey =
   | 'about'
   | 'timeSummary'
   | 'timeReport';
+
+/** The pictures of the report (`src/report/charts/`): each illustrates one sheet and is also shown on the Diagram sheet. */
+export const CHART_KEYS = ['targets', 'participants', 'flow', 'results'] as const;
+export type ChartKey = (typeof CHART_KEYS)[number];
+
+/** A chart placed on a sheet: its top-left cell (1-based) and its size on screen in CSS pixels (the PNG has twice as many). */
+export interface ImageModel {
+  readonly chart: ChartKey;
+  readonly row: number;
+  readonly column: number;
+  readonly width: number;
+  readonly height: number;
+}
 
 export interface SheetModel {
   readonly key: SheetKey;
@@ -90,6 +107,12 @@ export interface SheetModel {
    * Summary, a one-page overview). Always one page wide.
    */
   readonly pagesTall: 0 | 1;
+  /** Charts drawn on this sheet (none when absent). */
+  readonly images?: readonly ImageModel[];
+  /** Rows after which a printed page ends (the Diagram sheet: one chart a page). */
+  readonly rowBreaks?: readonly number[];
+  /** Columns at least this wide (Excel's units), by column: room for a picture wider than the text. */
+  readonly minColumnWidths?: readonly number[];
   /** Paper orientation on A4: landscape (every report sheet) unless a sheet is a form to sign (portrait). */
   readonly orientation?: 'landscape' | 'portrait';
 }
@@ -105,9 +128,24 @@ export interface DocumentProperties {
   readonly created: string;
 }
 
+/** What a shared copy hides, by rule (cells equal by definition counted once). */
+export interface SharedCopySummary {
+  /** `--suppress-below N`. */
+  readonly threshold: number;
+  /** Counts from 1 to N−1. */
+  readonly primary: number;
+  /** Further cells hidden so that the primary ones cannot be worked out. */
+  readonly secondary: number;
+}
+
 export interface WorkbookModel {
   readonly properties: DocumentProperties;
   readonly sheets: readonly SheetModel[];
+  /**
+   * The ESF+ report: null for the funder's copy; for a shared copy, how many cells are hidden (the
+   * hidden cells themselves are the `suppressed` cells of the sheets). Absent in other workbooks.
+   */
+  readonly sharedCopy?: SharedCopySummary | null;
 }
 
 export const EMPTY: CellModel = { kind: 'empty' };

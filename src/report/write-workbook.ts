@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import { redact } from '../core/redact.js';
 import { columnWidths, rowHeights } from './layout.js';
-import type { CellModel, RowStyle, SheetModel, WorkbookModel } from './model.js';
+import type { CellModel, ChartKey, RowStyle, SheetModel, WorkbookModel } from './model.js';
 
 /** Number formats per cell kind: counts `0`, rates `0.0%`, money `#,##0.00`, shares `0.00%`, dates `yyyy-mm-dd`. */
 export const NUMBER_FORMATS = {
@@ -35,7 +36,8 @@ function cellValue(cell: CellModel): ExcelJS.CellValue {
       return null;
     case 'text':
     case 'suppressed':
-      return cell.value;
+      // the workbook is an exit point too: every text passes the one redaction
+      return redact(cell.value);
     case 'count':
     case 'integer':
     case 'rate':
@@ -103,11 +105,55 @@ function styleCell(target: ExcelJS.Cell, cell: CellModel, style: RowStyle, wrap:
   target.alignment = alignment;
 }
 
-function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): void {
+/** The pictures of the charts as PNG, by chart, and the workbook's id of each once added. */
+export type ChartPictures = ReadonlyMap<ChartKey, Uint8Array>;
+
+/** Pixels of a column `width` Excel units wide in the default font (Calibri 11: 7 pixels a unit plus 5 of padding). */
+function columnPixels(width: number): number {
+  return Math.trunc(width * 7 + 5);
+}
+
+/** `1` → `A`, `27` → `AA`. */
+function columnLetter(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Puts the sheet's charts on it and sets the print area to cover them (Excel and LibreOffice print
+ * the used cells, which a picture is not): columns past the table get the default width.
+ */
+function addImages(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: SheetModel, widths: readonly number[], ids: Map<ChartKey, number>, pictures: ChartPictures): void {
+  const images = sheet.images ?? [];
+  if (images.length === 0) return;
+  let lastColumn = Math.max(1, widths.length);
+  let lastRow = sheet.rows.length;
+  for (const image of images) {
+    const png = pictures.get(image.chart);
+    if (png === undefined) throw new Error(`no picture of chart ${image.chart}`);
+    let id = ids.get(image.chart);
+    if (id === undefined) {
+      id = wb.addImage({ buffer: Buffer.from(png) as unknown as ExcelJS.Buffer, extension: 'png' });
+      ids.set(image.chart, id);
+    }
+    ws.addImage(id, { tl: { col: image.column - 1, row: image.row - 1 }, ext: { width: image.width, height: image.height }, editAs: 'oneCell' });
+    let column = image.column;
+    for (let px = 0; ; column++) {
+      px += columnPixels(widths[column - 1] ?? 9.14);
+      if (px >= image.width) break;
+    }
+    lastColumn = Math.max(lastColumn, column);
+    lastRow = Math.max(lastRow, image.row + Math.ceil(image.height / 20));
+  }
+  ws.pageSetup.printArea = `A1:${columnLetter(lastColumn)}${lastRow}`;
+}
+
+function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel, ids: Map<ChartKey, number>, pictures: ChartPictures): void {
   const widths = columnWidths(sheet);
   const heights = rowHeights(sheet, widths);
   const wrapped = new Set(sheet.wrap.map((w) => w.column));
-  const ws = wb.addWorksheet(sheet.name, {
+  const ws = wb.addWorksheet(redact(sheet.name), {
     views: [
       sheet.frozenColumns > 0 || sheet.headerRows > 0
         ? { state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.headerRows }
@@ -122,7 +168,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): void {
       horizontalCentered: false,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddHeader: sheet.print.header, oddFooter: sheet.print.footer },
+    headerFooter: { oddHeader: redact(sheet.print.header), oddFooter: redact(sheet.print.footer) },
   });
   if (sheet.headerRows > 0) ws.pageSetup.printTitlesRow = `1:${sheet.headerRows}`;
   widths.forEach((width, i) => {
@@ -146,27 +192,30 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): void {
     if (height !== undefined) wsRow.height = height;
   });
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  for (const r of sheet.rowBreaks ?? []) ws.getRow(r).addPageBreak();
+  addImages(wb, ws, sheet, widths, ids, pictures);
 }
 
-/** Builds the exceljs workbook of a model: values, formats, print setup and document properties. */
-export function toExcelWorkbook(model: WorkbookModel): ExcelJS.Workbook {
+/** Builds the exceljs workbook of a model: values, formats, print setup, document properties and the charts' pictures. */
+export function toExcelWorkbook(model: WorkbookModel, pictures: ChartPictures = new Map()): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const p = model.properties;
   const created = new Date(p.created);
-  wb.creator = p.creator;
-  wb.lastModifiedBy = p.creator;
+  wb.creator = redact(p.creator);
+  wb.lastModifiedBy = redact(p.creator);
   wb.created = created;
   wb.modified = created;
-  wb.title = p.title;
-  wb.subject = p.subject;
-  wb.keywords = p.keywords;
-  wb.company = p.company;
-  for (const sheet of model.sheets) addSheet(wb, sheet);
+  wb.title = redact(p.title);
+  wb.subject = redact(p.subject);
+  wb.keywords = redact(p.keywords);
+  wb.company = redact(p.company);
+  const ids = new Map<ChartKey, number>();
+  for (const sheet of model.sheets) addSheet(wb, sheet, ids, pictures);
   return wb;
 }
 
 /** The xlsx bytes of a model. Bytes differ between runs (zip timestamps); compare cell contents, never bytes. */
-export async function writeWorkbook(model: WorkbookModel): Promise<Buffer> {
-  const data = await toExcelWorkbook(model).xlsx.writeBuffer();
+export async function writeWorkbook(model: WorkbookModel, pictures: ChartPictures = new Map()): Promise<Buffer> {
+  const data = await toExcelWorkbook(model, pictures).xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }

@@ -127,7 +127,7 @@ describe('esf-report indicators: usage errors and unusable files exit 2', () => 
     [['--period', '2025-Q1', '--from', '2025-01-01', '--to', '2025-02-01'], /not both/],
     [['--period', '2025-Q1', '--as-of', '2026-12-01'], /after today/],
     [['--period', 'next'], /not a period/],
-    [[], /which period/],
+    [['--as-of', '2024-09-01'], /no quarter of the project has ended by 2024-09-01/],
   ])('%j', async (args, message) => {
     const r = await run([FIXTURE, ...args]);
     expect(r.code).toBe(2);

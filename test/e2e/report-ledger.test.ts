@@ -109,6 +109,7 @@ describe('esf-report report --ledger --budget', () => {
     expect(doc.findings).toEqual([]);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Sammanfattning',
+      'Diagram',
       'Indikatorer',
       'Projektmål',
       'Finansiering',

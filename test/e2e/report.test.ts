@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorsResult } from '../../src/indicators/result.js';
+import { xlsxParts } from '../helpers/xlsx-parts.js';
 import { ROOT, runBin } from '../helpers/run-bin.js';
 import { allCellTexts, findRow, loadWorkbook, personnummerShapes, sheet, values } from '../unit/report/read-back.js';
 
@@ -63,7 +64,7 @@ describe('esf-report report', () => {
     expect(run.code, run.stderr).toBe(expected);
     expect(run.stdout).toBe(`${out}\n`);
     expect(run.stderr).toContain(`wrote ${out}`);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Indikatorer', 'Projektmål', 'Per månad', 'Kohorter', 'Datakvalitet', 'Om rapporten']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Diagram', 'Indikatorer', 'Projektmål', 'Per månad', 'Kohorter', 'Datakvalitet', 'Om rapporten']);
   });
 
   it('every indicator and context figure equals `indicators --format json` for the same arguments', () => {
@@ -143,7 +144,7 @@ describe('esf-report report', () => {
       expect(await readdir(cwd)).toEqual(['esf-report-23-073-S10-2026-Q3.xlsx']);
       expect(r.stdout).toBe('esf-report-23-073-S10-2026-Q3.xlsx\n');
       const en = await loadWorkbook(await readFile(join(cwd, 'esf-report-23-073-S10-2026-Q3.xlsx')));
-      expect(en.worksheets.map((w) => w.name)).toEqual(['Summary', 'Indicators', 'Targets', 'Monthly', 'Cohorts', 'Data quality', 'About']);
+      expect(en.worksheets.map((w) => w.name)).toEqual(['Summary', 'Charts', 'Indicators', 'Targets', 'Monthly', 'Cohorts', 'Data quality', 'About']);
       expect(en.worksheets[0]!.headerFooter.oddFooter).toBe('&L23-073-S10&CPeriod 2026-Q3&Rpage &P of &N');
     } finally {
       await rm(cwd, { recursive: true, force: true });
@@ -157,10 +158,32 @@ describe('esf-report report', () => {
     const s = await loadWorkbook(await readFile(file));
     const ind = sheet(s, 'Indikatorer');
     const eeco01 = json.indicators[0]!;
-    const shown = (n: number) => (n >= 1 && n < 5 ? '<5' : n);
-    expect(values(findRow(ind, 'EECO01'), 3, 6)).toEqual([eeco01.period.women, eeco01.period.men, eeco01.period.nonBinary, eeco01.period.total].map(shown));
+    const row = values(findRow(ind, 'EECO01'), 3, 6);
+    [eeco01.period.women, eeco01.period.men, eeco01.period.nonBinary, eeco01.period.total].forEach((n, i) => {
+      if (n >= 1 && n < 5) expect(row[i]).toBe('dolt');
+      else expect([n, 'dolt']).toContain(row[i]);
+    });
     const texts = allCellTexts(s).filter((c) => c.where.startsWith('Om rapporten')).map((c) => c.text);
-    expect(texts.some((t) => t.startsWith('Antal från 1 till 4 visas som ”<5”'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('DELAD KOPIA (--suppress-below 5)'))).toBe(true);
+    expect(r.stderr).toMatch(/shared copy \(--suppress-below 5\): \d+ figures hidden: \d+ counts from 1 to 4 \(primary\), \d+ more/);
+  });
+
+  it('--suppress-below: no participant ID of the input and no file name anywhere in the unzipped workbook; the funder\'s copy has them', async () => {
+    const file = join(dir, 'shared-ids.xlsx');
+    const r = await runBin(['report', ...ARGS, '--out', file, '--suppress-below', '3', '--lang', 'en']);
+    expect(r.code).toBe(run.code);
+    const ids = (await readFile(FIXTURE, 'utf8'))
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]!.trim())
+      .filter((id) => id !== '');
+    expect(ids.length).toBeGreaterThan(100);
+    const sharedXml = [...xlsxParts(await readFile(file)).values()].join('\n');
+    for (const id of ids) expect(sharedXml.includes(id), id).toBe(false);
+    expect(sharedXml.includes('participants.csv')).toBe(false);
+    const funderXml = [...xlsxParts(await readFile(out)).values()].join('\n');
+    expect(ids.some((id) => funderXml.includes(id))).toBe(true);
+    expect(funderXml.includes('participants.csv')).toBe(true);
   });
 
   it('an independent reader (openpyxl) loads it with the same values', async (ctx) => {
@@ -230,11 +253,11 @@ describe('esf-report report on bad input', () => {
     }
   });
 
-  it('usage errors exit 2: no period, a bad threshold, --out not .xlsx, --out the input itself', async () => {
+  it('usage errors exit 2: no quarter ended yet, a bad threshold, --out not .xlsx, --out the input itself', async () => {
     const copy = join(dir, 'copy.xlsx'); // CSV bytes under an .xlsx name: only the same-file check can stop it
     await copyFile(`${ROOT}${FIXTURE}`, copy);
     const cases: string[][] = [
-      [FIXTURE, '--out', join(dir, 'a.xlsx')],
+      [FIXTURE, '--as-of', '2024-09-01', '--out', join(dir, 'a.xlsx')],
       [FIXTURE, '--period', '2026-Q3', '--suppress-below', '1', '--out', join(dir, 'b.xlsx')],
       [FIXTURE, '--period', '2026-Q3', '--suppress-below', 'five', '--out', join(dir, 'c.xlsx')],
       [FIXTURE, '--period', '2026-Q3', '--out', join(dir, 'd.csv')],

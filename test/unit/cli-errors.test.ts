@@ -5,7 +5,9 @@ import { exitCodeForError } from '../../src/cli/main.js';
 
 function run(err: unknown, debug = false) {
   const lines: string[] = [];
-  const code = exitCodeForError(err, debug, { err: (s) => lines.push(s) });
+  const out: string[] = [];
+  const code = exitCodeForError(err, debug, { out: (s) => out.push(s), err: (s) => lines.push(s) });
+  expect(out).toEqual([]);
   return { code, text: lines.join('') };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPeriodError, parsePeriodArgument, reportingRange, resolvePeriod, type PeriodArgs } from '../../src/core/period.js';
+import { isPeriodError, latestEndedQuarter, parsePeriodArgument, reportingRange, resolvePeriod, type PeriodArgs } from '../../src/core/period.js';
 import { PROFILE, TODAY } from './indicators/build.js';
 
 const project = PROFILE.period; // 2024-08-01 – 2027-07-31
@@ -152,5 +152,37 @@ describe('a default period', () => {
     expect(ok({ from: '2025-01-01', to: '2025-01-31', defaultPeriod: 'project' }).label).toBe('2025-01-01..2025-01-31');
     expect(error({ from: '2025-01-01', defaultPeriod: 'project' })).toMatch(/--from needs --to/);
     expect(error({})).toMatch(/which period/);
+  });
+});
+
+describe('latestEndedQuarter: the default period of indicators and report', () => {
+  it('is the last calendar quarter that has ended by the day (a quarter ending that day has ended)', () => {
+    expect(latestEndedQuarter(project, '2026-11-25')).toBe('2026-Q3');
+    expect(latestEndedQuarter(project, '2026-09-30')).toBe('2026-Q3');
+    expect(latestEndedQuarter(project, '2026-09-29')).toBe('2026-Q2');
+    expect(latestEndedQuarter(project, '2027-02-14')).toBe('2026-Q4');
+    expect(latestEndedQuarter(project, '2026-01-01')).toBe('2025-Q4');
+  });
+  it('is the first project quarter once it has ended, and an error before', () => {
+    expect(latestEndedQuarter(project, '2024-09-30')).toBe('2024-Q3');
+    const early = latestEndedQuarter(project, '2024-09-01');
+    expect(early).toMatchObject({ option: '--period' });
+    expect((early as { error: string }).error).toContain('no quarter of the project has ended by 2024-09-01');
+  });
+  it('after the reporting range (six months past the project end) is the range\'s last quarter', () => {
+    expect(latestEndedQuarter(project, '2030-05-01')).toBe('2028-Q1');
+  });
+});
+
+describe('period errors name the option and the value', () => {
+  it.each([
+    [{ period: '2025-Q5' }, '--period', '2025-Q5'],
+    [{ period: '2025-13' }, '--period', '2025-13'],
+    [{ from: '2025-02-30', to: '2025-03-01' }, '--from', '2025-02-30'],
+    [{ from: '2025-01-01', to: 'tomorrow' }, '--to', 'tomorrow'],
+    [{ period: '2025-Q1', asOf: '2025-1-1' }, '--as-of', '2025-1-1'],
+    [{ period: '2030' }, '--period', '2030'],
+  ])('%j', (args, option, value) => {
+    expect(resolvePeriod(project, args, '2026-11-25')).toMatchObject({ option, value });
   });
 });

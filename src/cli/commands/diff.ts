@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { redactedJsonDocument } from '../../core/redact.js';
 import { z } from 'zod';
 import type { IsoDate } from '../../core/dates.js';
 import { diffExports, lastReportedMonth, type DiffEntry, type ExportDiff } from '../../diff/diff-exports.js';
@@ -14,7 +15,9 @@ import type { ProjectProfile } from '../../project/profile.js';
 import { UsageError } from '../errors.js';
 import { fileSource, unreadableReason } from '../io.js';
 import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang, type CommonOptions } from '../options.js';
+import { periodUsageError } from '../period-option.js';
 import { renderValidationText } from '../render-findings.js';
+import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 import { indicatorsOfFile, unreadableParticipantFile } from '../participant-input.js';
 
@@ -175,14 +178,15 @@ export function diffCommand(ctx: CommandContext): Command {
       { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf, defaultPeriod: 'project' },
       today,
     );
-    if (isPeriodError(period)) throw new UsageError(period.error);
+    if (isPeriodError(period)) throw periodUsageError(period);
     const lang = terminalLang(opts.lang);
     const a = await readEntries(oldFile, profile, today, period.asOf, opts);
     const b = await readEntries(newFile, profile, today, period.asOf, opts);
     if (a.summary.unusable || b.summary.unusable) {
       const bad = [a.summary, b.summary].filter((s) => s.unusable);
       if (opts.format === 'json') {
-        ctx.output.out(`${JSON.stringify({ schema: 'esf-report/diff@1', findings: bad.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))) }, null, 2)}\n`);
+        ctx.output.err(unusableFileLines(bad, lang));
+        ctx.output.json(redactedJsonDocument({ schema: 'esf-report/diff@1', findings: bad.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))) }));
       } else ctx.output.out(renderValidationText(bad, lang, ctx.output.color));
       ctx.setExitCode(2);
       return;
@@ -211,7 +215,7 @@ export function diffCommand(ctx: CommandContext): Command {
         ...diff,
         indicatorCells: cells,
       };
-      ctx.output.out(`${JSON.stringify(doc, null, 2)}\n`);
+      ctx.output.json(redactedJsonDocument(doc));
     } else {
       ctx.output.out(renderDiffText(oldFile, newFile, diff, cells, period, lang));
     }

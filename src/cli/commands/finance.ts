@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { redactedJsonDocument, type RedactedText } from '../../core/redact.js';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
@@ -10,7 +11,6 @@ import type { LedgerFileSummary } from '../../finance/read-ledger.js';
 import { financeResult, type CostFigures, type Figures, type FinancingFigures } from '../../finance/result.js';
 import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
-import { UsageError } from '../errors.js';
 import {
   checkAttendanceOptions,
   participantTimeForFinance,
@@ -21,7 +21,9 @@ import {
 } from '../finance-attendance.js';
 import { fileSource, unreadableReason } from '../io.js';
 import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
+import { periodUsageError } from '../period-option.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
+import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 import { unreadableLedgerSummary } from './finance-validate.js';
 
@@ -83,7 +85,7 @@ export function financeCommand(ctx: CommandContext): Command {
       { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf, defaultPeriod: 'project' },
       today,
     );
-    if (isPeriodError(period)) throw new UsageError(period.error);
+    if (isPeriodError(period)) throw periodUsageError(period);
     const lang = terminalLang(opts.lang);
     const out = ctx.output;
 
@@ -109,7 +111,11 @@ export function financeCommand(ctx: CommandContext): Command {
       const p = check.figures?.period;
       if (p?.preliminary) out.err(`${LABELS[lang].preliminaryNotice(p.label, p.end, today, p.asOf)}\n`);
     }
-    out.out(render(opts.format, check, summaries, lang, out.color, time));
+    // json leaves through out.json: its strings are redacted, its öre amounts stay whole
+    if (opts.format === 'json') {
+      out.err(unusableFileLines(summaries, lang));
+      out.json(financeJson(check, lang, time));
+    } else out.out(render(opts.format, check, summaries, lang, out.color, time));
     const code = check.figures === null ? 2 : validationExitCode(summaries, opts.strict);
     ctx.setExitCode(Math.max(code, time?.exitCode ?? 0) as 0 | 1 | 2);
   });
@@ -157,6 +163,13 @@ function unreadableBudget(file: string, reason: string): BudgetFileSummary {
   return { ...s, kind: 'budget', encoding: null, delimiter: null, findings: [...s.findings], notices: [] };
 }
 
+/** `finance --format json`: the finance document (with participants' time when given), strings redacted. */
+function financeJson(check: LedgerCheck, lang: Lang, time: ParticipantTimeOutcome | null): RedactedText {
+  const doc = financeResult(check, lang);
+  const ledgerCoFinancing = check.figures ? check.figures.cumulative.financing : null;
+  return redactedJsonDocument(time ? { ...doc, participantTime: participantTimeJson(time, ledgerCoFinancing, lang) } : doc);
+}
+
 /** The ledger and budget files as the findings renderers see them. */
 export function ledgerFileViews(check: LedgerCheck): FileSummaryView[] {
   const views: FileSummaryView[] = [check.ledger];
@@ -173,10 +186,7 @@ function render(
   time: ParticipantTimeOutcome | null,
 ): string {
   const ledgerCoFinancing = check.figures ? check.figures.cumulative.financing : null;
-  if (format === 'json') {
-    const doc = financeResult(check, lang);
-    return `${JSON.stringify(time ? { ...doc, participantTime: participantTimeJson(time, ledgerCoFinancing, lang) } : doc, null, 2)}\n`;
-  }
+  if (format === 'json') return financeJson(check, lang, time);
   const findings = renderValidationText(summaries, lang, c);
   const timeText = time ? `\n${renderParticipantTimeText(time, ledgerCoFinancing, lang, c)}` : '';
   if (!check.figures) return `${findings}${timeText}`;

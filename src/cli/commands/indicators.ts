@@ -1,10 +1,8 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { isPeriodError, resolvePeriod } from '../../core/period.js';
-
-import { UsageError } from '../errors.js';
 import { indicatorsOfFile } from '../participant-input.js';
 import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
+import { resolveReportPeriod } from '../period-option.js';
 import { noticeText, renderValidationText, validationExitCode } from '../render-findings.js';
 import {
   preliminaryNotice,
@@ -12,6 +10,7 @@ import {
   renderIndicatorsJson,
   renderIndicatorsText,
 } from '../render-indicators.js';
+import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 
 export const INDICATORS_FORMATS = ['text', 'json', 'csv'] as const;
@@ -35,7 +34,7 @@ export function indicatorsCommand(ctx: CommandContext): Command {
         'Exit code: 0 done, 1 rows excluded because of errors (or warnings with --strict), 2 bad arguments or unusable file, 3 internal error.',
     )
     .argument('<file>', 'participant export (CSV in any encoding Excel writes, or .xlsx)')
-    .option('--period <period>', 'quarter 2025-Q2, half-year 2025-H1/2025-H2, month 2025-05, year 2025, or "project"')
+    .option('--period <period>', 'quarter 2025-Q2, half-year 2025-H1/2025-H2, month 2025-05, year 2025, or "project" (default: the latest quarter ended by the as-of date)')
     .option('--from <date>', 'first day of a period YYYY-MM-DD (with --to, instead of --period)')
     .option('--to <date>', 'last day of a period YYYY-MM-DD (with --from)')
     .addOption(new Option('--format <format>', 'output format').choices(INDICATORS_FORMATS).default('text'))
@@ -59,10 +58,10 @@ export function indicatorsCommand(ctx: CommandContext): Command {
     const opts = parseOptions(IndicatorsOptionsSchema, raw);
     const today = ctx.today();
     const profile = await loadProfile(opts.project);
-    const period = resolvePeriod(profile.period, { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf }, today);
-    if (isPeriodError(period)) throw new UsageError(period.error);
     const lang = terminalLang(opts.lang);
+    const { period, notice } = resolveReportPeriod(profile.period, { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf }, today, lang);
     const out = ctx.output;
+    if (notice !== null && !opts.quiet) out.err(`${notice}\n`);
 
     const outcome = await indicatorsOfFile(
       file,
@@ -73,7 +72,10 @@ export function indicatorsCommand(ctx: CommandContext): Command {
 
     if (!opts.quiet) for (const n of outcome.summary.notices) out.err(`${noticeText(n, lang)}\n`);
     if (!outcome.usable) {
-      if (opts.format === 'json') out.out(renderIndicatorsJson(outcome.result));
+      if (opts.format === 'json') {
+        out.err(unusableFileLines([outcome.summary], lang));
+        out.json(renderIndicatorsJson(outcome.result));
+      }
       else if (opts.format === 'csv') out.err(renderValidationText([outcome.summary], lang, out.color));
       else out.out(renderValidationText([outcome.summary], lang, out.color));
       ctx.setExitCode(2);
@@ -83,7 +85,7 @@ export function indicatorsCommand(ctx: CommandContext): Command {
     if (result.period.preliminary && !opts.quiet) out.err(`${preliminaryNotice(result, today, lang)}\n`);
     switch (opts.format) {
       case 'json':
-        out.out(renderIndicatorsJson(result));
+        out.json(renderIndicatorsJson(result));
         break;
       case 'csv':
         out.out(renderIndicatorsCsv(result, lang));

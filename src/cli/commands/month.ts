@@ -86,7 +86,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`${what}: cannot read ${file} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')})`);
+    throw new UsageError(`${what}: cannot read ${file} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')})`, { option: what, value: file });
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -170,9 +170,9 @@ function checkMonth(month: Month, profile: ProjectProfile, asOf: IsoDate, option
   const first = monthOf(profile.period.start);
   const last = monthOf(profile.period.end);
   if (month < first || month > last) {
-    throw new UsageError(`${option} ${month} is outside the project (${first} – ${last})`);
+    throw new UsageError(`${option} ${month} is outside the project (${first} – ${last})`, { option, value: month });
   }
-  if (`${month}-01` > asOf) throw new UsageError(`${option} ${month} has not begun by ${asOf}`);
+  if (`${month}-01` > asOf) throw new UsageError(`${option} ${month} has not begun by ${asOf}`, { option, value: month });
 }
 
 function exitCodeOf(summary: ParticipantFileSummary, extraWarnings: number, strict: boolean): 0 | 1 {
@@ -196,7 +196,7 @@ export function monthCommand(ctx: CommandContext): Command {
     .option('--status', 'list every month with what is due and what must be re-sent')
     .option('--mark-sent <month>', 'record that the month YYYY-MM was sent to SCB today (or on --as-of DATE)')
     .option('--sent <file>', 'the sent file (default: esf-report-<project>-scb-sent.json beside the export)')
-    .option('--out <file>', 'with --month: write the list as an .xlsx laid out by the SCB mapping')
+    .option('-o, --out <file>', 'with --month: write the list as an .xlsx laid out by the SCB mapping')
     .option('--force', 'replace an existing --out')
     .option('--mapping <file>', 'SCB column mapping JSON (default: the project profile\'s, else templates/scb-month-mapping.json)')
     .option('--with-personnummer', 'with --out: put personnummer (or SCB\'s protected-identity code) in the SCB columns')
@@ -217,8 +217,8 @@ export function monthCommand(ctx: CommandContext): Command {
     const opts = parseOptions(MonthOptionsSchema, raw);
     const modes = [opts.month !== undefined, opts.status, opts.markSent !== undefined].filter(Boolean).length;
     if (modes !== 1) throw new UsageError('month takes exactly one of --month YYYY-MM, --status, --mark-sent YYYY-MM');
-    if (opts.out !== undefined && opts.month === undefined) throw new UsageError('--out goes with --month');
-    if (opts.out !== undefined && !opts.out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out ${opts.out}: the month list is written as .xlsx`);
+    if (opts.out !== undefined && opts.month === undefined) throw new UsageError('--out goes with --month', { option: '--out', value: opts.out });
+    if (opts.out !== undefined && !opts.out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out ${opts.out}: the month list is written as .xlsx`, { option: '--out', value: opts.out });
     if (opts.withPersonnummer && opts.out === undefined) {
       throw new UsageError('--with-personnummer only applies to the workbook: add --out FILE.xlsx (the terminal never shows personnummer)');
     }

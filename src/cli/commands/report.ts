@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
-import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
+import type { ReportingPeriod } from '../../core/period.js';
 import { indicatorsOfFile } from '../participant-input.js';
 import type { IndicatorsResult } from '../../indicators/result.js';
 import type { ProjectProfile } from '../../project/profile.js';
@@ -13,24 +13,37 @@ import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
 import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '../../report/build-model.js';
 import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
+import { drawReportCharts } from '../../report/charts/report-charts.js';
+import { renderChartPng } from '../../report/charts/render-png.js';
+import { renderHtml } from '../../report/html/render-html.js';
+import type { ChartKey, SharedCopySummary, WorkbookModel } from '../../report/model.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
-import { UsageError } from '../errors.js';
+import { redact } from '../../core/redact.js';
+import { RecoverableCellsError } from '../../report/suppress/protect.js';
+import { EXIT, UsageError } from '../errors.js';
 import { checkAttendanceOptions } from '../finance-attendance.js';
 import { participantTimeSheetRows } from '../report-attendance.js';
+import { inputPath, readStdinIfNamed } from '../stdin.js';
 import { exists, writeFileSafely } from '../write-file.js';
 import type { Output } from '../io.js';
 import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOptions, terminalLang } from '../options.js';
+import { resolveReportPeriod } from '../period-option.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { preliminaryNotice } from '../render-indicators.js';
+import { renderFinding } from '../../findings/render.js';
+import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 
+export const REPORT_FORMATS = ['text', 'json'] as const;
+
 const ReportOptionsSchema = CommonOptionsSchema.extend({
+  format: z.enum(REPORT_FORMATS).default('text'),
   period: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
   out: z
     .string()
-    .refine((s) => /\.xlsx$/i.test(s.trim()), { message: '--out must name an .xlsx file' })
+    .refine((s) => /\.(xlsx|html?)$/i.test(s.trim()), { message: '--out must name an .xlsx file (the workbook) or an .html file (the printable page)' })
     .optional(),
   force: z.boolean().default(false),
   suppressBelow: z
@@ -69,6 +82,14 @@ export interface FinanceSheetRequest {
 export type FinanceSheetProvider = (
   request: FinanceSheetRequest,
 ) => Promise<{ readonly financeSheet: NonNullable<ReportExtensions['financeSheet']>; readonly exitCode: 0 | 1 | 2 }>;
+
+/** The bundled fonts the charts' pictures are drawn with (DejaVu Sans, licence beside them). */
+const CHART_FONTS = [`${PACKAGE_ROOT}assets/fonts/DejaVuSans.ttf`, `${PACKAGE_ROOT}assets/fonts/DejaVuSans-Bold.ttf`];
+
+/** `--out` names the HTML page rather than the workbook. */
+function isHtml(path: string): boolean {
+  return /\.html?$/i.test(path);
+}
 
 /** The default output: `esf-report-<project id>-<period label>.xlsx` in the current directory, characters unsafe in file names replaced. */
 export function defaultReportFileName(projectId: string, periodLabel: string): string {
@@ -109,6 +130,21 @@ export async function loadWorkbookLabels(lang: Lang): Promise<WorkbookLabels> {
   return parsed.labels;
 }
 
+/**
+ * `report --format json`: one document on stdout saying what was written (null when nothing was),
+ * for which period, from how many rows, with the participant file's findings.
+ */
+export function renderReportJson(written: string | null, summary: FileSummaryView, result: IndicatorsResult | null, lang: Lang): string {
+  const doc = {
+    schema: 'esf-report/report@1',
+    written,
+    period: result ? { label: result.period.label, start: result.period.start, end: result.period.end, asOf: result.period.asOf, preliminary: result.period.preliminary } : null,
+    records: result ? result.records : null,
+    findings: summary.findings.map((f) => renderFinding(f, lang)),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
 /** SHA-256 of a file's bytes, read as a stream. */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -129,6 +165,10 @@ const T = {
     attendanceWithoutLedger: "--attendance needs --ledger: participants' time is a line on the Financing sheet",
     sameFile: (out: string) => `--out ${out} is the input file; the input is never changed`,
     exists: (out: string) => `${out} exists; use --force to replace it`,
+    shared: (s: SharedCopySummary) =>
+      `shared copy (--suppress-below ${s.threshold}): ${s.primary + s.secondary} figures hidden: ${s.primary} counts from 1 to ${s.threshold - 1} (primary), ${s.secondary} more so that none can be worked out (secondary); not for the funder`,
+    unprotectable: (n: number, out: string) =>
+      `not written: ${out}: the shared copy would still let a reader work out ${n} hidden figure${n === 1 ? '' : 's'} from the totals, and no further figure can be hidden to prevent it. Try another --suppress-below, or share the figures another way. (This is a limit of esf-report's protection: please report it.)`,
   },
   sv: {
     written: (r: IndicatorsResult, path: string) =>
@@ -142,6 +182,10 @@ const T = {
     attendanceWithoutLedger: '--attendance kräver --ledger: deltagarnas tid är en rad på bladet Finansiering',
     sameFile: (out: string) => `--out ${out} är indatafilen; indata ändras aldrig`,
     exists: (out: string) => `${out} finns redan; använd --force för att ersätta den`,
+    shared: (s: SharedCopySummary) =>
+      `delad kopia (--suppress-below ${s.threshold}): ${s.primary + s.secondary} siffror dolda: ${s.primary} antal från 1 till ${s.threshold - 1} (primärt), ${s.secondary} till så att inga kan räknas fram (sekundärt); inte för finansiären`,
+    unprotectable: (n: number, out: string) =>
+      `skrevs inte: ${out}: den delade kopian skulle fortfarande låta en läsare räkna fram ${n} ${n === 1 ? 'dold siffra' : 'dolda siffror'} ur summorna, och ingen fler siffra kan döljas för att hindra det. Pröva ett annat --suppress-below, eller dela siffrorna på annat sätt. (Det är en gräns i esf-reports skydd: rapportera det gärna.)`,
   },
 } as const;
 
@@ -152,18 +196,21 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
     .description(
       'Write the funder-ready Excel workbook for a period: summary, ESF+ indicators, project targets, monthly and ' +
         'cohort figures, data quality and an About sheet, in Swedish (default) or English (--lang en). Rows with errors ' +
-        'count nowhere and are listed on the Data quality sheet. Never overwrites a file without --force.\n\n' +
+        'count nowhere and are listed on the Data quality sheet; charts of the targets, the participants month by month ' +
+        'and the results stand under their tables and on a Diagram sheet. With --out FILE.html the same report is one ' +
+        'self-contained web page to read, print to PDF or publish. Never overwrites a file without --force.\n\n' +
         'Exit code: 0 written; 1 written, but rows were excluded (with --strict: nothing written); 2 bad arguments, ' +
         'unusable file or existing output; 3 internal error.',
     )
     .argument('<file>', 'participant export (CSV; any encoding Excel writes)')
-    .option('--period <period>', 'quarter 2025-Q2, half-year 2025-H1/2025-H2, month 2025-05, year 2025, or "project"')
+    .option('--period <period>', 'quarter 2025-Q2, half-year 2025-H1/2025-H2, month 2025-05, year 2025, or "project" (default: the latest quarter ended by the as-of date)')
     .option('--from <date>', 'first day of a period YYYY-MM-DD (with --to, instead of --period)')
     .option('--to <date>', 'last day of a period YYYY-MM-DD (with --from)')
-    .option('--out <file.xlsx>', 'the workbook to write (default: esf-report-<project id>-<period>.xlsx here)')
+    .option('-o, --out <file>', 'the workbook (.xlsx) or the printable page (.html) to write (default: esf-report-<project id>-<period>.xlsx here)')
     .option('--force', 'replace an existing output file')
+    .addOption(new Option('--format <format>', 'what goes to stdout: text (the file written) or json (esf-report/report@1)').choices(REPORT_FORMATS).default('text'))
     .option('--strict', 'write nothing (exit 1) when rows are excluded or there are warnings')
-    .option('--suppress-below <n>', 'show counts from 1 to n−1 as "<n" (for copies shared outside the funder)')
+    .option('--suppress-below <n>', 'a shared copy: hide counts from 1 to n−1 and every figure that would give them back (not for the funder)')
     .option('--ledger <file>', 'co-financing ledger for the Financing sheet')
     .option('--budget <file>', 'budget for the Financing sheet (with --ledger)')
     .option('--attendance <file>', "attendance file: participants' time as an in-kind co-financing line on the Financing sheet (with --ledger)")
@@ -175,6 +222,7 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
       '  esf-report report fixtures/participants.csv --period 2025-Q2\n' +
       '  esf-report report export.csv --period 2025-H1 --out hissen-2025-H1.xlsx --force\n' +
       '  esf-report report export.csv --period project --lang en\n' +
+      '  esf-report report export.csv --period 2025-Q4 --out hissen-2025-Q4.html   # one page to print or publish\n' +
       '  esf-report report export.csv --period 2025 --suppress-below 5 --out hissen-2025-extern.xlsx\n' +
       '  esf-report report export.csv --period 2025-Q4 --strict      # no workbook if any row has errors\n',
   );
@@ -182,20 +230,21 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
     const opts = parseOptions(ReportOptionsSchema, raw);
     const today = ctx.today();
     const profile = await loadProfile(opts.project);
-    const period = resolvePeriod(profile.period, { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf }, today);
-    if (isPeriodError(period)) throw new UsageError(period.error);
     const lang: Lang = opts.lang ?? 'sv';
     const termLang = terminalLang(opts.lang);
     const t = T[termLang];
     const out = ctx.output;
+    const { period, notice } = resolveReportPeriod(profile.period, { period: opts.period, from: opts.from, to: opts.to, asOf: opts.asOf }, today, termLang);
+    if (notice !== null && !opts.quiet) out.err(`${notice}\n`);
 
-    if (opts.budget !== undefined && opts.ledger === undefined) throw new UsageError(t.budgetWithoutLedger);
-    if (opts.attendance !== undefined && opts.ledger === undefined) throw new UsageError(t.attendanceWithoutLedger);
+    if (opts.budget !== undefined && opts.ledger === undefined) throw new UsageError(t.budgetWithoutLedger, { option: '--budget', value: opts.budget });
+    if (opts.attendance !== undefined && opts.ledger === undefined) throw new UsageError(t.attendanceWithoutLedger, { option: '--attendance', value: opts.attendance });
     checkAttendanceOptions(opts.attendance, file, opts.rate, false);
 
+    await readStdinIfNamed([file, opts.ledger, opts.budget]);
     const outPath = opts.out?.trim() ?? defaultReportFileName(profile.id, period.label);
-    if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath));
-    if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath));
+    if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath), { option: '--out', value: outPath });
+    if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath), { option: '--out', value: outPath });
     const labels = await loadWorkbookLabels(lang);
 
     const outcome = await indicatorsOfFile(
@@ -206,7 +255,10 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
     );
     if (!opts.quiet) for (const n of outcome.summary.notices) out.err(`${noticeText(n, termLang)}\n`);
     if (!outcome.usable) {
-      out.err(renderValidationText([outcome.summary], termLang, out.color));
+      if (opts.format === 'json') {
+        out.err(unusableFileLines([outcome.summary], termLang));
+        out.out(renderReportJson(null, outcome.summary, null, termLang));
+      } else out.err(renderValidationText([outcome.summary], termLang, out.color));
       ctx.setExitCode(2);
       return;
     }
@@ -228,6 +280,7 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
         terminal: { output: out, lang: termLang, quiet: opts.quiet },
       });
       if (f.exitCode === 2) {
+        if (opts.format === 'json') out.out(renderReportJson(null, summary, result, termLang));
         ctx.setExitCode(2);
         return;
       }
@@ -253,29 +306,54 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
     if (opts.strict && exitCode === 1) {
       const participantsClean = summary.errors === 0 && summary.warnings === 0;
       out.err(`${participantsClean ? t.strictLedger : t.strict(summary)}\n`);
+      if (opts.format === 'json') out.out(renderReportJson(null, summary, result, termLang));
       ctx.setExitCode(1);
       return;
     }
 
     const meta: WorkbookMeta = {
       toolVersion: packageVersion(),
-      input: { name: basename(file), sha256: await sha256File(file) },
-      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(opts.ledger) },
-      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(opts.budget) },
+      input: { name: basename(file), sha256: await sha256File(inputPath(file)) },
+      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(inputPath(opts.ledger)) },
+      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(inputPath(opts.budget)) },
       options: optionsUsed(opts, lang),
       profileFile: opts.project === undefined ? null : basename(opts.project),
       generatedAt: generationTime(today, process.env, () => new Date()),
       suppressBelow: opts.suppressBelow ?? null,
     };
-    const model = buildWorkbookModel(result, profile, labels, meta, extensions);
-    await writeFileSafely(outPath, await writeWorkbook(model), opts.force);
+    let model: WorkbookModel;
+    try {
+      model = buildWorkbookModel(result, profile, labels, meta, extensions);
+    } catch (err) {
+      if (!(err instanceof RecoverableCellsError)) throw err;
+      // The audit refused the shared copy: nothing is written (exit 3, as the tool failed to protect the figures).
+      out.err(`${t.unprotectable(err.keys.length, outPath)}\n`);
+      ctx.setExitCode(EXIT.internal);
+      return;
+    }
+    const drawn = await drawReportCharts(model, result, profile, labels, meta);
+    if (isHtml(outPath)) {
+      const html = renderHtml(drawn.model, drawn.charts, labels, {
+        toolVersion: meta.toolVersion,
+        // a shared copy names no input file (its name may say whose export it is); the SHA-256 stays
+        inputName: model.sharedCopy ? null : redact(meta.input.name),
+        sha256: meta.input.sha256,
+        generatedAt: meta.generatedAt,
+      });
+      await writeFileSafely(outPath, Buffer.from(html, 'utf8'), opts.force);
+    } else {
+      const pictures = new Map<ChartKey, Uint8Array>();
+      for (const d of drawn.charts) pictures.set(d.chart.key, await renderChartPng(d.svg, CHART_FONTS));
+      await writeFileSafely(outPath, await writeWorkbook(drawn.model, pictures), opts.force);
+    }
 
     if (!opts.quiet) {
       if (result.period.preliminary) out.err(`${preliminaryNotice(result, today, termLang)}\n`);
       if (result.records.excluded > 0) out.err(`${t.excluded(result.records.excluded)}\n`);
+      if (model.sharedCopy) out.err(`${t.shared(model.sharedCopy)}\n`);
       out.err(`${t.written(result, outPath)}\n`);
     }
-    out.out(`${outPath}\n`);
+    out.out(opts.format === 'json' ? renderReportJson(outPath, summary, result, termLang) : `${outPath}\n`);
     ctx.setExitCode(exitCode);
   });
   return cmd;

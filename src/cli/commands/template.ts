@@ -5,7 +5,7 @@ import { LANGS, type Lang } from '../../findings/catalogue.js';
 import { renderTemplateCsv } from '../../template/csv.js';
 import { buildTemplateModel, type TemplateModel } from '../../template/model.js';
 import { parseTemplateTexts, type TemplateTexts } from '../../template/texts.js';
-import { writeTemplateWorkbook } from '../../template/xlsx.js';
+import { UsageError } from '../errors.js';
 import { exists, existsError, writeFileSafely } from '../write-file.js';
 import { PACKAGE_ROOT, parseOptions } from '../options.js';
 import type { CommandContext } from '../shared.js';
@@ -19,6 +19,7 @@ const TemplateOptionsSchema = z.object({
   lang: z.enum(LANGS, { message: '--lang takes sv or en' }).default('sv'),
   force: z.boolean().default(false),
   quiet: z.boolean().default(false),
+  format: z.enum(['text', 'json']).default('text'),
 });
 
 /** Loads `templates/input-columns-<lang>.json`; a missing or malformed text is a bug in the package, not the user's mistake. */
@@ -32,7 +33,10 @@ export async function loadTemplateTexts(lang: Lang): Promise<TemplateTexts> {
 
 /** The template's bytes for an output file, by its extension. */
 async function templateBytes(model: TemplateModel, out: string, today: string): Promise<Uint8Array> {
-  return /\.xlsx$/i.test(out) ? writeTemplateWorkbook(model, { created: today }) : new TextEncoder().encode(renderTemplateCsv(model));
+  if (!/\.xlsx$/i.test(out)) return new TextEncoder().encode(renderTemplateCsv(model));
+  // exceljs is loaded only for an .xlsx template (fast start for the CSV one)
+  const { writeTemplateWorkbook } = await import('../../template/xlsx.js');
+  return writeTemplateWorkbook(model, { created: today });
 }
 
 
@@ -52,9 +56,10 @@ export function templateCommand(ctx: CommandContext): Command {
         '--lang en: the canonical English headers and values, ",".\n\n' +
         'Never overwrites a file without --force. Exit code: 0 written, 2 bad arguments or existing output, 3 internal error.',
     )
-    .option('--out <file>', 'the file to write: .csv or .xlsx (default: the CSV on stdout)')
+    .option('-o, --out <file>', 'the file to write: .csv or .xlsx (default: the CSV on stdout)')
     .addOption(new Option('--lang <lang>', 'language of headers, values and notes (default: sv)').choices(LANGS))
     .option('--force', 'replace an existing output file')
+    .addOption(new Option('--format <format>', 'with -o, what goes to stdout: text (the file written) or json (esf-report/template@1)').choices(['text', 'json']).default('text'))
     .option('--quiet', 'no notice on stderr')
     .option('--no-color', 'no colour in the terminal (also NO_COLOR)')
     .option('--debug', 'print the stack of an internal error');
@@ -72,13 +77,18 @@ export function templateCommand(ctx: CommandContext): Command {
     const model = buildTemplateModel(opts.lang, await loadTemplateTexts(opts.lang));
     const out = ctx.output;
     if (opts.out === undefined) {
+      if (opts.format === 'json') throw new UsageError('--format json needs -o FILE: without it the template itself goes to stdout', { option: '--format', value: 'json' });
       out.out(renderTemplateCsv(model));
       return;
     }
     if (!opts.force && (await exists(opts.out))) throw existsError(opts.out);
     await writeFileSafely(opts.out, await templateBytes(model, opts.out, ctx.today()), opts.force);
     if (!opts.quiet) out.err(`wrote ${opts.out}: ${LANGUAGE_NAME[opts.lang]} template, ${model.columns.length} columns\n`);
-    out.out(`${opts.out}\n`);
+    out.out(
+      opts.format === 'json'
+        ? `${JSON.stringify({ schema: 'esf-report/template@1', written: opts.out, lang: opts.lang, columns: model.columns.length }, null, 2)}\n`
+        : `${opts.out}\n`,
+    );
   });
   return cmd;
 }

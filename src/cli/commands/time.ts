@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import { redactedJsonDocument, type RedactedText } from '../../core/redact.js';
 import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
@@ -66,7 +67,7 @@ export function timeCommand(ctx: CommandContext): Command {
     .option('--from <date>', 'period start YYYY-MM-DD (with --to)')
     .option('--to <date>', 'period end YYYY-MM-DD (with --from)')
     .option('--rate <SEK>', 'hourly rate in SEK (e.g. 150 or 162,50); overrides the project profile')
-    .option('--out <file.xlsx>', 'write the time report workbook')
+    .option('-o, --out <file.xlsx>', 'write the time report workbook')
     .option('--force', 'replace an existing --out file')
     .addOption(new Option('--format <format>', 'output format').choices(TIME_FORMATS).default('text'))
     .option('--strict', 'treat warnings as errors (exit 1; no workbook is written)');
@@ -83,7 +84,7 @@ export function timeCommand(ctx: CommandContext): Command {
     const today = ctx.today();
     checkAsOf(opts.asOf, today);
     if (opts.month !== undefined && (opts.period !== undefined || opts.from !== undefined || opts.to !== undefined)) {
-      throw new UsageError('give either --month or --period (or --from/--to), not both');
+      throw new UsageError('give either --month or --period (or --from/--to), not both', { option: '--month' });
     }
     const rateOre = parseRateOption(opts.rate);
     const profile = await loadProfile(opts.project);
@@ -92,15 +93,15 @@ export function timeCommand(ctx: CommandContext): Command {
       { period: opts.month ?? opts.period, from: opts.from, to: opts.to, asOf: opts.asOf, defaultPeriod: 'project' },
       today,
     );
-    if (isPeriodError(period)) throw new UsageError(period.error);
+    if (isPeriodError(period)) throw new UsageError(period.error, { option: period.option, value: period.value });
     const lang = terminalLang(opts.lang);
     const out = ctx.output;
     const outPath = opts.out?.trim();
     if (outPath !== undefined) {
       if (resolve(outPath) === resolve(attendanceFile) || resolve(outPath) === resolve(opts.participants)) {
-        throw new UsageError(`--out ${outPath} is an input file; the input is never changed`);
+        throw new UsageError(`--out ${outPath} is an input file; the input is never changed`, { option: '--out', value: outPath });
       }
-      if (!opts.force && (await exists(outPath))) throw new UsageError(`${outPath} exists; use --force to replace it`);
+      if (!opts.force && (await exists(outPath))) throw new UsageError(`${outPath} exists; use --force to replace it`, { option: '--out', value: outPath });
     }
 
     const run = await readAttendanceRun(attendanceFile, opts.participants, profile, period, today, rateSource(profile, rateOre), {
@@ -114,7 +115,8 @@ export function timeCommand(ctx: CommandContext): Command {
       for (const line of attendanceNotices(run, lang)) out.err(`${line}\n`);
     }
     const exitCode = run.time === null ? 2 : validationExitCode(files, opts.strict);
-    out.out(opts.format === 'json' ? renderTimeJson(run, profile, lang) : renderTimeText(run, profile, lang, out.color));
+    if (opts.format === 'json') out.json(renderTimeJson(run, profile, lang));
+    else out.out(renderTimeText(run, profile, lang, out.color));
 
     if (outPath !== undefined && run.time !== null) {
       if (opts.strict && exitCode === 1) {
@@ -173,8 +175,9 @@ export function timeDocument(run: AttendanceRun, profile: ProjectProfile, lang: 
   };
 }
 
-function renderTimeJson(run: AttendanceRun, profile: ProjectProfile, lang: Lang): string {
-  return `${JSON.stringify(timeDocument(run, profile, lang), null, 2)}\n`;
+/** The time document; its strings are redacted, its öre amounts stay whole. */
+function renderTimeJson(run: AttendanceRun, profile: ProjectProfile, lang: Lang): RedactedText {
+  return redactedJsonDocument(timeDocument(run, profile, lang));
 }
 
 const LABELS = {

@@ -53,6 +53,8 @@ function common(version: string): BuildOptions {
     write: false,
     logLevel: 'silent',
     inject: [join(ROOT, 'src/web/buffer-shim.ts')],
+    // the engine's one use of node:buffer (isUtf8 while detecting the encoding) gets a browser version
+    plugins: [{ name: 'node-buffer', setup: (b) => b.onResolve({ filter: /^node:buffer$/ }, () => ({ path: join(ROOT, 'src/web/node-buffer.ts') })) }],
     define: { ESF_REPORT_VERSION: JSON.stringify(version), global: 'globalThis' },
     loader: { '.csv': 'binary' },
     absWorkingDir: ROOT,

@@ -172,7 +172,7 @@ describe('the web page in Chromium', () => {
     const shared = await downloadBytes('#dl-shared');
     expect(shared.name).toBe('esf-report-23-073-S10-2026-Q3-delad.xlsx');
     const sharedTexts = cellTexts(await readWorkbook(shared.bytes));
-    expect(sharedTexts).toContain('<5');
+    expect(sharedTexts).toContain('dolt');
     expect(sharedTexts.some((t) => t.includes('--suppress-below 5'))).toBe(true);
 
     const template = await downloadBytes('#dl-template');

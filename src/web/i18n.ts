@@ -74,7 +74,6 @@ export interface PageTexts {
   readonly base: string;
   readonly rate: string;
   readonly onTrack: string;
-  readonly progress: string;
   readonly unanswered: string;
   readonly yes: string;
   readonly no: string;
@@ -176,7 +175,6 @@ const SV: PageTexts = {
   base: 'Bas',
   rate: 'Andel',
   onTrack: 'I fas',
-  progress: 'Framsteg',
   unanswered: 'utan svar',
   yes: 'ja',
   no: 'nej',
@@ -278,7 +276,6 @@ const EN: PageTexts = {
   base: 'Base',
   rate: 'Rate',
   onTrack: 'On track',
-  progress: 'Progress',
   unanswered: 'no answer',
   yes: 'yes',
   no: 'no',

@@ -15,7 +15,7 @@ import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '..
 import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
 import { drawReportCharts } from '../../report/charts/report-charts.js';
 import { renderChartPng } from '../../report/charts/render-png.js';
-import { renderHtml } from '../../report/html/render-html.js';
+import { renderHtmlReport } from '../../report/html/html-report.js';
 import type { ChartKey } from '../../report/model.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
 import { UsageError } from '../errors.js';
@@ -312,16 +312,12 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
       generatedAt: generationTime(today, process.env, () => new Date()),
       suppressBelow: opts.suppressBelow ?? null,
     };
-    const drawn = await drawReportCharts(buildWorkbookModel(result, profile, labels, meta, extensions), result, profile, labels, meta);
+    const model = buildWorkbookModel(result, profile, labels, meta, extensions);
     if (isHtml(outPath)) {
-      const html = renderHtml(drawn.model, drawn.charts, labels, {
-        toolVersion: meta.toolVersion,
-        inputName: meta.input.name,
-        sha256: meta.input.sha256,
-        generatedAt: meta.generatedAt,
-      });
+      const html = await renderHtmlReport(model, result, profile, labels, meta);
       await writeFileSafely(outPath, Buffer.from(html, 'utf8'), opts.force);
     } else {
+      const drawn = await drawReportCharts(model, result, profile, labels, meta);
       const pictures = new Map<ChartKey, Uint8Array>();
       for (const d of drawn.charts) pictures.set(d.chart.key, await renderChartPng(d.svg, CHART_FONTS));
       await writeFileSafely(outPath, await writeWorkbook(drawn.model, pictures), opts.force);

@@ -19,7 +19,7 @@ export async function cliPage(): Promise<string> {
     throw new Error('the CLI reference only reads the help');
   };
   const ctx: CommandContext = {
-    output: { out: unused, err: unused, color: new Chalk({ level: 0 }), stderrIsTty: false },
+    output: { out: unused, err: unused, json: unused, color: new Chalk({ level: 0 }), stderrIsTty: false },
     today: unused,
     setExitCode: unused,
     validateLedger: unused,

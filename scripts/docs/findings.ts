@@ -12,6 +12,7 @@ const MEANINGS: { readonly [C in FindingCode]: string } = {
   COLUMN_UNKNOWN: 'A header the tool does not know; its values are ignored. Often a typing mistake in a column name.',
   QUOTE_NOT_CLOSED: 'A field opened with `"` never closes, so the rest of the file would be one field.',
   QUOTE_INVALID: 'A `"` inside a field that is not doubled (`""`), or text after a closing quote.',
+  RECORD_TOO_LONG: 'One record (a row, or an open quoted field running on) is longer than 1 MiB (1,048,576 characters): no real export has such a row, so the file is refused before it can exhaust memory.',
   FIELD_COUNT: 'A row has non-empty fields beyond the header\'s columns, usually a delimiter inside an unquoted value.',
   VALUE_MISSING: 'A value every row needs is empty.',
   VALUE_INVALID: 'A value is not one of the accepted forms of its column ([the participant file](participant-file.md) lists them).',
@@ -60,7 +61,7 @@ const MEANINGS: { readonly [C in FindingCode]: string } = {
 
 const GROUPS: readonly { readonly title: string; readonly codes: readonly FindingCode[] }[] = [
   { title: 'The file as a whole', codes: ['FILE_UNREADABLE', 'FILE_EMPTY', 'ENCODING_INVALID', 'COLUMN_MISSING', 'COLUMN_DUPLICATE', 'COLUMN_UNKNOWN'] },
-  { title: 'Rows and quoting', codes: ['QUOTE_NOT_CLOSED', 'QUOTE_INVALID', 'FIELD_COUNT'] },
+  { title: 'Rows and quoting', codes: ['QUOTE_NOT_CLOSED', 'QUOTE_INVALID', 'FIELD_COUNT', 'RECORD_TOO_LONG'] },
   { title: 'Values', codes: ['VALUE_MISSING', 'VALUE_INVALID', 'DATE_INVALID', 'DATE_AFTER_TODAY', 'DATE_OUTSIDE_PROJECT'] },
   {
     title: 'Participants',

@@ -1,40 +1,74 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ByteSource } from '../read/source.js';
+import { redact, type RedactedText } from '../core/redact.js';
+import { SourceUnreadable, type ByteSource } from '../read/source.js';
+import { displayName } from './display-name.js';
+import { readStdinIfNamed, stdinPath } from './stdin.js';
 
-/** Where a command writes: stdout for the result, stderr for notices and progress. */
+/**
+ * Where a command writes: stdout for the result, stderr for notices and progress. Every text
+ * passes the one redaction (`core/redact.ts`) on its way out, so no output path can print a
+ * personnummer; `json` takes only documents serialised by `redactedJson`, whose strings are redacted.
+ */
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** A JSON document (or part of one) from `redactedJson`: its strings are redacted, its numbers left whole. */
+  json(text: RedactedText): void;
   readonly color: ChalkInstance;
   readonly stderrIsTty: boolean;
 }
 
 export function processOutput(noColor: boolean): Output {
   const useColor = !noColor && !process.env.NO_COLOR && process.stdout.isTTY === true;
+  return outputTo((t) => void process.stdout.write(t), (t) => void process.stderr.write(t), useColor, process.stderr.isTTY === true);
+}
+
+/** An Output over two raw writers: the one place where text is redacted on its way out (tests collect through it too). */
+export function outputTo(writeOut: (text: string) => void, writeErr: (text: string) => void, useColor = false, stderrIsTty = false): Output {
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => writeOut(redact(text)),
+    err: (text) => writeErr(redact(text)),
+    json: (text) => writeOut(text),
     color: new Chalk({ level: useColor ? 1 : 0 }),
-    stderrIsTty: process.stderr.isTTY === true,
+    stderrIsTty,
   };
 }
 
-/** A byte source over a file on disk; opening it never changes the file. `progress` hears the bytes read. */
+/** Why bytes could not be read, in words, from a file-system error. */
+export function readErrorReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EIO') return 'input/output error';
+  return code ?? (err instanceof Error ? err.message : 'unknown error');
+}
+
+/**
+ * A byte source over a file on disk (`-`: the copy of standard input); opening it never changes
+ * the file. `progress` hears the bytes read. A read that fails throws `SourceUnreadable`, which the
+ * reader reports as FILE_UNREADABLE (exit 2).
+ */
 export function fileSource(path: string, progress?: (bytesRead: number) => void): ByteSource {
+  const real = path === '-' ? stdinPath() : path;
   return {
-    name: path,
-    open: () => {
-      const stream = createReadStream(path, { highWaterMark: 1 << 18 });
-      if (progress) {
-        let read = 0;
-        stream.on('data', (chunk) => {
-          read += chunk.length;
-          progress(read);
-        });
+    name: displayName(path),
+    async *open() {
+      const stream = createReadStream(real, { highWaterMark: 1 << 18 });
+      let read = 0;
+      try {
+        for await (const chunk of stream) {
+          read += (chunk as Buffer).length;
+          progress?.(read);
+          yield chunk as Buffer;
+        }
+      } catch (err) {
+        throw new SourceUnreadable(readErrorReason(err));
+      } finally {
+        stream.destroy();
       }
-      return stream;
     },
   };
 }
@@ -65,7 +99,7 @@ export function progressFor(output: Output, quiet: boolean, label: string, total
 /** The size of a file in bytes (0 when it cannot be read; the reader reports why). */
 export async function fileSize(path: string): Promise<number> {
   try {
-    return (await stat(path)).size;
+    return (await stat(path === '-' ? stdinPath() : path)).size;
   } catch {
     return 0;
   }
@@ -73,15 +107,22 @@ export async function fileSize(path: string): Promise<number> {
 
 /** Why a path cannot be read as an input file, or undefined when it can. */
 export async function unreadableReason(path: string): Promise<string | undefined> {
+  if (path === '-') {
+    // standard input: copied once to a temporary file, then read like any file
+    try {
+      await readStdinIfNamed([path]);
+      return undefined;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  }
   try {
     const s = await stat(path);
     if (s.isDirectory()) return 'it is a directory';
     if (!s.isFile()) return 'it is not a regular file';
+    await access(path, constants.R_OK);
     return undefined;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EACCES') return 'permission denied';
-    return code ?? 'unknown error';
+    return readErrorReason(err);
   }
 }

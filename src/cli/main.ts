@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './errors.js';
 import { processOutput, type Output } from './io.js';
+import { installProcessHandlers } from './process-handlers.js';
+import { removeTemporaryFiles } from './temp-files.js';
 import { packageVersion } from './options.js';
 import { resolveToday } from './today.js';
 import type { FinanceSheetProvider } from './commands/report.js';
@@ -66,6 +68,7 @@ export async function buildProgram(ctx: CommandContext, outputConfig: OutputConf
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const format = requestedErrorFormat(argv);
+  installProcessHandlers();
   const output = processOutput(argv.includes('--no-color'));
   let exitCode = 0;
   try {
@@ -84,6 +87,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (err) {
     return exitCodeForError(err, debug, output, format);
+  } finally {
+    removeTemporaryFiles();
   }
 }
 

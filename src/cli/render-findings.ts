@@ -1,9 +1,12 @@
 import type { ChalkInstance } from 'chalk';
+import { redactedJson, type RedactedText } from '../core/redact.js';
 import type { Lang } from '../findings/catalogue.js';
-import type { FindingCode } from '../findings/codes.js';
+import { ALL_FINDING_CODES, type FindingCode } from '../findings/codes.js';
 import type { Finding } from '../findings/finding.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
+import { countsOf, KEPT_PER_CODE, type FindingCounts } from '../findings/tally.js';
 import type { Notice } from '../read/table.js';
+import type { Output } from './io.js';
 
 /** A file's summary as the renderers need it (participants, ledger or attendance). */
 export interface FileSummaryView {
@@ -18,6 +21,8 @@ export interface FileSummaryView {
   readonly excludedRows: number;
   readonly unusable: boolean;
   readonly findings: readonly Finding[];
+  /** The full count per code when `findings` holds only the first 1,000 of a code (participant files). */
+  readonly findingCounts?: FindingCounts | undefined;
   readonly notices: readonly Notice[];
 }
 
@@ -97,16 +102,18 @@ export function renderValidationText(files: readonly FileSummaryView[], lang: La
       lines.push('');
       continue;
     }
+    const counts = countsOf(s);
     for (const [code, list] of groupByCode(s.findings)) {
       const severity = list[0]!.severity;
       const label = severity === 'error' ? c.red(code) : c.yellow(code);
+      const total = Math.max(counts[code] ?? 0, list.length);
       lines.push('');
-      lines.push(`  ${label} (${list.length})`);
+      lines.push(`  ${label} (${total})`);
       for (const f of list.slice(0, SHOWN_PER_CODE)) {
         const where = f.line === null ? '' : `${t.line} ${f.line}: `;
         lines.push(`    ${where}${findingMessage(f, lang)}`);
       }
-      if (list.length > SHOWN_PER_CODE) lines.push(c.dim(`    ${t.more(list.length - SHOWN_PER_CODE)}`));
+      if (total > SHOWN_PER_CODE) lines.push(c.dim(`    ${t.more(total - Math.min(SHOWN_PER_CODE, list.length))}`));
       lines.push(`    ${c.cyan(`${t.fix}:`)} ${findingHint(code, lang)}`);
     }
     lines.push('');
@@ -119,70 +126,223 @@ export function renderValidationText(files: readonly FileSummaryView[], lang: La
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-/** `validate --format json`: one document, `esf-report/validation@1`. */
-export function renderValidationJson(files: readonly FileSummaryView[], lang: Lang): string {
-  const doc = {
-    schema: 'esf-report/validation@1',
-    files: files.map((s) => ({
-      file: s.file,
-      kind: s.kind,
-      format: s.format ?? 'csv',
-      encoding: s.encoding,
-      delimiter: s.delimiter,
-      rows: s.rows,
-      errors: s.errors,
-      warnings: s.warnings,
-      excludedRows: s.excludedRows,
-    })),
-    findings: files.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))),
-    notices: files.flatMap((s) => s.notices.map((n) => ({ kind: n.kind, file: n.file, message: noticeText(n, lang) }))),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+/** The machine-readable formats of `validate`; each can stream its findings as they are found. */
+export type FindingsFormat = 'json' | 'github' | 'csv';
+
+/** Where a findings document goes: plain text (redacted on the way out) and redacted JSON. */
+export type FindingsSink = Pick<Output, 'out' | 'json'>;
+
+/**
+ * Writes a findings document piece by piece: `begin`, then `finding` for each finding (as it is
+ * found, with `--all-findings`), then `end` with the files' summaries. Unless `all`, at most 1,000
+ * findings of a code per file are written; the full counts and a `truncated` marker say what was left out.
+ */
+export interface FindingsWriter {
+  begin(): void;
+  finding(f: Finding, file: string): void;
+  end(files: readonly FileSummaryView[]): void;
 }
 
-/** Escapes workflow-command data and properties (GitHub Actions' rules). */
-function ghData(s: string): string {
+/** Counts per file and code what the writer has listed, to cut each code at 1,000 unless every finding is wanted. */
+class ListedCounter {
+  private readonly byFile = new Map<string, Map<FindingCode, number>>();
+  constructor(readonly all: boolean) {}
+  /** True when the finding is to be listed (and counts it). */
+  take(file: string, code: FindingCode): boolean {
+    let m = this.byFile.get(file);
+    if (!m) this.byFile.set(file, (m = new Map()));
+    const n = (m.get(code) ?? 0) + 1;
+    m.set(code, n);
+    return this.all || n <= KEPT_PER_CODE;
+  }
+  listed(file: string, code: FindingCode): number {
+    const n = this.byFile.get(file)?.get(code) ?? 0;
+    return this.all ? n : Math.min(n, KEPT_PER_CODE);
+  }
+}
+
+/** Codes whose findings were not all listed for a file: the code, how many were listed, how many there are. */
+function truncatedCodes(s: FileSummaryView, listed: ListedCounter): { code: FindingCode; listed: number; total: number }[] {
+  const counts = countsOf(s);
+  const out: { code: FindingCode; listed: number; total: number }[] = [];
+  for (const code of ALL_FINDING_CODES) {
+    const total = counts[code] ?? 0;
+    const n = listed.listed(s.file, code);
+    if (total > n) out.push({ code, listed: n, total });
+  }
+  return out;
+}
+
+/** The counts in the catalogue's order of codes (a stable key order for JSON). */
+function orderedCounts(counts: FindingCounts): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const code of ALL_FINDING_CODES) if (counts[code]) out[code] = counts[code];
+  return out;
+}
+
+const TRUNCATION = {
+  en: (code: string, listed: number, total: number) =>
+    `${total - listed} more ${code} finding${total - listed === 1 ? '' : 's'} not listed (${listed} of ${total} listed); run with --all-findings to list every one`,
+  sv: (code: string, listed: number, total: number) =>
+    `${total - listed} ${code} till listas inte (${listed} av ${total} listas); kör med --all-findings för att lista alla`,
+} as const;
+
+/** One notice line for stderr when some codes were cut at 1,000, or null when everything was listed. */
+export function truncationNotice(files: readonly FileSummaryView[], lang: Lang): string | null {
+  const listed = new ListedCounter(false);
+  const parts: string[] = [];
+  for (const s of files) {
+    for (const f of s.findings) listed.take(s.file, f.code);
+    const cut = truncatedCodes(s, listed).map((t) => `${t.code} ${t.listed}/${t.total}`);
+    if (cut.length > 0) parts.push(`${s.file}: ${cut.join(', ')}`);
+  }
+  if (parts.length === 0) return null;
+  return lang === 'sv'
+    ? `notis: bara de första ${KEPT_PER_CODE} avvikelserna per kod listas (${parts.join('; ')}); --all-findings listar alla.`
+    : `notice: only the first ${KEPT_PER_CODE} findings of each code are listed (${parts.join('; ')}); --all-findings lists every one.`;
+}
+
+function indent(text: string, by: string): string {
+  return text.replace(/\n/g, `\n${by}`);
+}
+
+/** `validate --format json`: one document, `esf-report/validation@1`, written as it goes. */
+function jsonWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWriter {
+  const listed = new ListedCounter(all);
+  let first = true;
+  return {
+    begin() {
+      sink.json(`{\n  "schema": ${redactedJson('esf-report/validation@1')},\n  "findings": [` as RedactedText);
+    },
+    finding(f, file) {
+      if (!listed.take(file, f.code)) return;
+      sink.json(`${first ? '\n    ' : ',\n    '}${indent(redactedJson(renderFinding(f, lang), 2), '    ')}` as RedactedText);
+      first = false;
+    },
+    end(files) {
+      let truncated = false;
+      const fileDocs = files.map((s) => {
+        const cut = truncatedCodes(s, listed).length > 0;
+        truncated ||= cut;
+        return {
+          file: s.file,
+          kind: s.kind,
+          format: s.format ?? 'csv',
+          encoding: s.encoding,
+          delimiter: s.delimiter,
+          rows: s.rows,
+          errors: s.errors,
+          warnings: s.warnings,
+          excludedRows: s.excludedRows,
+          counts: orderedCounts(countsOf(s)),
+          truncated: cut,
+        };
+      });
+      const notices = files.flatMap((s) => s.notices.map((n) => ({ kind: n.kind, file: n.file, message: noticeText(n, lang) })));
+      const rest = redactedJson({ files: fileDocs, notices, truncated }, 2);
+      // the rest of the document, without its braces, after the findings
+      sink.json(`${first ? '' : '\n  '}],\n  ${indent(rest.slice(4, -2), '')}\n}\n` as RedactedText);
+    },
+  };
+}
+
+/** Escapes workflow-command data (GitHub Actions' rules). */
+export function ghData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-function ghProp(s: string): string {
+/** Escapes a workflow-command property value (also `:` and `,`). */
+export function ghProp(s: string): string {
   return ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** `validate --format github`: one workflow command per finding, a notice per code cut short, then the summary lines. */
+function githubWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWriter {
+  const listed = new ListedCounter(all);
+  return {
+    begin() {},
+    finding(f, file) {
+      if (!listed.take(file, f.code)) return;
+      const props = [`file=${ghProp(f.file ?? file)}`];
+      if (f.line !== null) props.push(`line=${f.line}`);
+      props.push(`title=${ghProp(f.code)}`);
+      sink.out(`::${f.severity} ${props.join(',')}::${ghData(findingMessage(f, lang))}\n`);
+    },
+    end(files) {
+      for (const s of files) {
+        for (const t of truncatedCodes(s, listed)) {
+          sink.out(`::notice file=${ghProp(s.file)},title=${ghProp(t.code)}::${ghData(TRUNCATION[lang](t.code, t.listed, t.total))}\n`);
+        }
+      }
+      // The summary lines are plain log lines: the file name is escaped as a property, so the line can
+      // neither start a workflow command nor break into a second line.
+      for (const s of files) sink.out(`${ghData(T[lang].summary({ ...s, file: ghProp(s.file) }))}\n`);
+    },
+  };
+}
+
+/**
+ * A CSV field as Excel should take it: quoted when needed, and a text that starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return prefixed with `'` so that Excel shows it instead of running
+ * it as a formula (OWASP, "CSV Injection"). Numbers are written as they are.
+ */
+export function csvField(value: string | number | null, delimiter: string): string {
+  if (typeof value === 'number') return String(value);
+  let s = value ?? '';
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return s.includes('"') || s.includes(delimiter) || s.includes('\n') || s.includes('\r') || s.startsWith("'") ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** `validate --format csv`: the findings as a CSV that opens in Excel (UTF-8 with BOM; `;` in Swedish), a row per code cut short at the end. */
+function csvWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWriter {
+  const listed = new ListedCounter(all);
+  const d = lang === 'sv' ? ';' : ',';
+  const row = (cells: (string | number | null)[]) => sink.out(`${cells.map((v) => csvField(v, d)).join(d)}\r\n`);
+  return {
+    begin() {
+      sink.out('\uFEFF');
+      row(lang === 'sv' ? ['allvarlighet', 'kod', 'fil', 'rad', 'kolumn', 'meddelande'] : ['severity', 'code', 'file', 'line', 'column', 'message']);
+    },
+    finding(f, file) {
+      if (!listed.take(file, f.code)) return;
+      const r = renderFinding(f, lang);
+      row([r.severity, r.code, r.file ?? file, r.line, r.column, r.message]);
+    },
+    end(files) {
+      for (const s of files) {
+        for (const t of truncatedCodes(s, listed)) row([lang === 'sv' ? 'notis' : 'notice', t.code, s.file, null, null, TRUNCATION[lang](t.code, t.listed, t.total)]);
+      }
+    },
+  };
+}
+
+/** The writer of a machine-readable findings document. */
+export function findingsWriter(format: FindingsFormat, lang: Lang, sink: FindingsSink, all = false): FindingsWriter {
+  return format === 'json' ? jsonWriter(lang, sink, all) : format === 'github' ? githubWriter(lang, sink, all) : csvWriter(lang, sink, all);
+}
+
+/** A whole findings document as one string (the summaries hold the findings to list). */
+export function renderFindingsDocument(format: FindingsFormat, files: readonly FileSummaryView[], lang: Lang): string {
+  const parts: string[] = [];
+  const w = findingsWriter(format, lang, { out: (t) => parts.push(t), json: (t) => parts.push(t) });
+  w.begin();
+  for (const s of files) for (const f of s.findings) w.finding(f, s.file);
+  w.end(files);
+  return parts.join('');
+}
+
+/** `validate --format json`: one document, `esf-report/validation@1`. */
+export function renderValidationJson(files: readonly FileSummaryView[], lang: Lang): string {
+  return renderFindingsDocument('json', files, lang);
 }
 
 /** `validate --format github`: one workflow command per finding, then the summary lines. */
 export function renderValidationGithub(files: readonly FileSummaryView[], lang: Lang): string {
-  const lines: string[] = [];
-  for (const s of files) {
-    for (const f of s.findings) {
-      const props = [`file=${ghProp(f.file ?? s.file)}`];
-      if (f.line !== null) props.push(`line=${f.line}`);
-      props.push(`title=${ghProp(f.code)}`);
-      lines.push(`::${f.severity} ${props.join(',')}::${ghData(findingMessage(f, lang))}`);
-    }
-  }
-  for (const s of files) lines.push(T[lang].summary(s));
-  return `${lines.join('\n')}\n`;
+  return renderFindingsDocument('github', files, lang);
 }
 
-function csvField(value: string | number | null, delimiter: string): string {
-  const s = value === null ? '' : String(value);
-  return s.includes('"') || s.includes(delimiter) || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** `validate --format csv`: the findings as a CSV that opens in Excel (UTF-8 with BOM; `;` in Swedish). */
+/** `validate --format csv`: the findings as a CSV that opens in Excel. */
 export function renderValidationCsv(files: readonly FileSummaryView[], lang: Lang): string {
-  const d = lang === 'sv' ? ';' : ',';
-  const header =
-    lang === 'sv'
-      ? ['allvarlighet', 'kod', 'fil', 'rad', 'kolumn', 'meddelande']
-      : ['severity', 'code', 'file', 'line', 'column', 'message'];
-  const rows = [header.join(d)];
-  for (const s of files) {
-    for (const f of s.findings) {
-      const r = renderFinding(f, lang);
-      rows.push([r.severity, r.code, r.file, r.line, r.column, r.message].map((v) => csvField(v, d)).join(d));
-    }
-  }
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+  return renderFindingsDocument('csv', files, lang);
 }
 
 /** Exit code for a set of files: 2 if any is unusable, 1 for errors (or warnings with --strict), else 0. */

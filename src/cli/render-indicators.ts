@@ -1,4 +1,6 @@
 import type { ChalkInstance } from 'chalk';
+import { csvField } from './render-findings.js';
+import type { RedactedText } from '../core/redact.js';
 import type { Lang } from '../findings/catalogue.js';
 import {
   CONTEXT_ROWS,
@@ -291,15 +293,10 @@ function renderCohorts(r: IndicatorsResult, lang: Lang, c: ChalkInstance): strin
   return [c.bold(t.cohorts), c.bold(line(head)), ...rows.map(line)];
 }
 
-/** `indicators --format json`: exactly the `esf-report/indicators@1` document (or the unusable one). */
-export function renderIndicatorsJson(result: IndicatorsResult | UnusableIndicatorsResult): string {
-  return indicatorsJson(result);
-}
 
-function csvField(value: string, delimiter: string): string {
-  return value.includes('"') || value.includes(delimiter) || value.includes('\n') || value.includes('\r')
-    ? `"${value.replace(/"/g, '""')}"`
-    : value;
+/** `indicators --format json`: exactly the `esf-report/indicators@1` document (or the unusable one). */
+export function renderIndicatorsJson(result: IndicatorsResult | UnusableIndicatorsResult): RedactedText {
+  return indicatorsJson(result);
 }
 
 /**

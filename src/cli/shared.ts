@@ -10,7 +10,8 @@ import type { FileSummaryView } from './render-findings.js';
 export interface CommandContext {
   readonly output: Output;
   today(): string;
-  setExitCode(code: 0 | 1 | 2): void;
+  /** 3 only where the tool refuses its own result (a shared copy it cannot protect). */
+  setExitCode(code: 0 | 1 | 2 | 3): void;
   /** Checks a ledger for `validate --ledger`; supplied by the finance module. */
   validateLedger(
     file: string,

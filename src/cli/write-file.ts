@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './errors.js';
+import { trackTemporary, untrackTemporary } from './temp-files.js';
 
 export async function exists(path: string): Promise<boolean> {
   try {
@@ -36,6 +37,7 @@ function cannotWrite(out: string, err: unknown): UsageError {
  */
 export async function writeFileSafely(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  trackTemporary(tmp);
   try {
     try {
       await writeFile(tmp, bytes, { flag: 'wx' });
@@ -60,5 +62,6 @@ export async function writeFileSafely(out: string, bytes: Uint8Array, force: boo
     }
   } finally {
     await unlink(tmp).catch(() => undefined);
+    untrackTemporary(tmp);
   }
 }

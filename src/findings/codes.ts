@@ -7,6 +7,7 @@ export const FINDING_CODES = {
   COLUMN_MISSING: 'error',
   COLUMN_DUPLICATE: 'error',
   COLUMN_UNKNOWN: 'warning',
+  RECORD_TOO_LONG: 'error',
   // record structure
   QUOTE_NOT_CLOSED: 'error',
   QUOTE_INVALID: 'error',
@@ -72,4 +73,5 @@ export const FILE_LEVEL_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'ENCODING_INVALID',
   'COLUMN_MISSING',
   'COLUMN_DUPLICATE',
+  'RECORD_TOO_LONG',
 ]);

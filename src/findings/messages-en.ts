@@ -12,6 +12,11 @@ export const MESSAGES_EN: Catalogue = {
     text: (m) => `the file cannot be read (${arg(m, 'reason')})`,
     hint: 'Check the path and that the file is not open with a lock in another program; save it as CSV (or .xlsx).',
   },
+  RECORD_TOO_LONG: {
+    text: (m) =>
+      `the record starting on line ${m.line ?? ''} holds more than ${arg(m, 'limit')} characters (the limit for one record); the file is not read further`,
+    hint: 'A field of a participant export is never that long: the file is probably not a CSV export, or a quote is never closed. Export it again from the case system or Excel.',
+  },
   FILE_EMPTY: {
     text: (m) =>
       arg(m, 'reason') === 'no-bytes'

@@ -12,6 +12,11 @@ export const MESSAGES_SV: Catalogue = {
     text: (m) => `filen kan inte läsas (${arg(m, 'reason')})`,
     hint: 'Kontrollera sökvägen och att filen inte är låst av ett annat program; spara den som CSV (eller .xlsx).',
   },
+  RECORD_TOO_LONG: {
+    text: (m) =>
+      `posten som börjar på rad ${m.line ?? ''} har fler än ${arg(m, 'limit')} tecken (gränsen för en post); resten av filen läses inte`,
+    hint: 'Ett fält i en deltagarexport är aldrig så långt: filen är troligen ingen CSV-export, eller så stängs ett citattecken aldrig. Exportera filen igen från ärendesystemet eller Excel.',
+  },
   FILE_EMPTY: {
     text: (m) =>
       arg(m, 'reason') === 'no-bytes'

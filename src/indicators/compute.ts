@@ -2,6 +2,7 @@ import { daysBetween, plusMonths, yearsBetween, type IsoDate } from '../core/dat
 import type { Lang } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
 import { renderFinding } from '../findings/render.js';
+import { countsOf, totalOf, type FindingCounts } from '../findings/tally.js';
 import type { ParticipantRecord } from '../participants/record.js';
 import { cohortLabel, cohortOf, type Cohort } from '../participants/values.js';
 import type { ProjectProfile } from '../project/profile.js';
@@ -50,11 +51,16 @@ export interface AccumulatorOptions {
 export interface ReadSummary {
   readonly rows: number;
   readonly findings: readonly Finding[];
+  /** The full count per code when `findings` holds at most 1,000 of a code. */
+  readonly findingCounts?: FindingCounts | undefined;
 }
 
 export interface IndicatorAccumulator {
-  /** Counts one validated record (complete or not); keeps no reference to it. */
-  add(record: ParticipantRecord): void;
+  /**
+   * Counts one validated record (complete or not); keeps no reference to it. `findings` (the row's
+   * own) name the error codes of an excluded row; without them they are looked up in `finish`.
+   */
+  add(record: ParticipantRecord, findings?: readonly Finding[]): void;
   /** The result once every record has been added. */
   finish(summary: ReadSummary): IndicatorsResult;
 }
@@ -201,7 +207,17 @@ export function createIndicatorAccumulator(profile: ProjectProfile, options: Acc
   const firstMonth = monthNumber(projectStart);
   const months: ({ starters: Split; leavers: Split } | undefined)[] = [];
   const cohorts = new Map<number, CohortCounts>();
-  const excluded: { line: number; participantId: string | null }[] = [];
+  const excluded: { line: number; participantId: string | null; codes?: readonly string[] }[] = [];
+  // one shared array per distinct set of codes: a million excluded rows hold a handful of lists
+  const codeLists = new Map<string, readonly string[]>();
+  const errorCodes = (findings: readonly Finding[]): readonly string[] => {
+    const codes = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.code as string))].sort();
+    const key = codes.join(',');
+    const known = codeLists.get(key);
+    if (known) return known;
+    codeLists.set(key, codes);
+    return codes;
+  };
   let notYetEntered = 0;
 
   const indicatorEvents = INDICATORS.map((d) => EVENT_INDEX[d.event]);
@@ -279,9 +295,13 @@ export function createIndicatorAccumulator(profile: ProjectProfile, options: Acc
   }
 
   return {
-    add(record) {
+    add(record, findings) {
       if (!isCountable(record)) {
-        excluded.push({ line: record.line, participantId: record.participantId });
+        excluded.push(
+          findings
+            ? { line: record.line, participantId: record.participantId, codes: errorCodes(findings) }
+            : { line: record.line, participantId: record.participantId },
+        );
         return;
       }
       addCounted(record);
@@ -289,15 +309,17 @@ export function createIndicatorAccumulator(profile: ProjectProfile, options: Acc
 
     finish(summary) {
       const excludedLines = new Map<number, Set<string>>();
-      for (const e of excluded) excludedLines.set(e.line, new Set());
-      for (const f of summary.findings) {
-        if (f.severity !== 'error' || f.line === null) continue;
-        excludedLines.get(f.line)?.add(f.code);
+      for (const e of excluded) if (!e.codes) excludedLines.set(e.line, new Set());
+      if (excludedLines.size > 0) {
+        for (const f of summary.findings) {
+          if (f.severity !== 'error' || f.line === null) continue;
+          excludedLines.get(f.line)?.add(f.code);
+        }
       }
       const excludedRows: ExcludedRow[] = excluded.map((e) => ({
         line: e.line,
         participantId: e.participantId,
-        codes: [...excludedLines.get(e.line)!].sort(),
+        codes: e.codes ? (e.codes as string[]) : [...excludedLines.get(e.line)!].sort(),
       }));
 
       const indicators: IndicatorValue[] = INDICATORS.map((def, i) => ({
@@ -346,6 +368,8 @@ export function createIndicatorAccumulator(profile: ProjectProfile, options: Acc
         consistency: [],
         excluded: excludedRows,
         findings: summary.findings.map((f) => ({ ...renderFinding(f, lang), participantId: f.participantId ?? null })),
+        // only when the list was cut at 1,000 of a code, so the usual document keeps the spec's shape
+        ...(summary.findingCounts && totalOf(summary.findingCounts) > summary.findings.length ? { findingCounts: countsOf(summary) } : {}),
         monthly: monthsFrom(projectStart, windowEnd).map((m, i): MonthRow => {
           const row = months[i];
           return { month: m, starters: row ? row.starters.value() : zero(), leavers: row ? row.leavers.value() : zero() };

@@ -120,6 +120,8 @@ export const IndicatorsResultSchema = z
     consistency: z.array(ConsistencyResultSchema),
     excluded: z.array(ExcludedRowSchema),
     findings: z.array(RenderedFindingSchema),
+    /** Extra field: the full count per finding code; `findings` lists at most 1,000 of each. */
+    findingCounts: z.record(z.string(), count).optional(),
     /** Extra fields (allowed by the spec): the monthly and cohort views. */
     monthly: z.array(MonthRowSchema),
     cohorts: z.array(CohortRowSchema),

@@ -60,7 +60,7 @@ export async function computeIndicators(
     source,
     { today: opts.today, asOf: opts.asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
     { encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet },
-    (record) => accumulator.add(record),
+    (record, _row, findings) => accumulator.add(record, findings),
   );
   if (summary.unusable) return { usable: false, result: unusableIndicatorsResult(profile, summary, opts.lang), summary };
   return { usable: true, result: accumulator.finish(summary), summary };

@@ -1,4 +1,5 @@
 import { isValidYmd, ymdToIso, type IsoDate } from '../core/dates.js';
+import { redact } from '../core/redact.js';
 
 /** What a valid personnummer tells: birth date, legal gender digit, and a 12-digit key for duplicates. */
 export interface Personnummer {
@@ -65,17 +66,7 @@ export function isPersonnummer(value: string, today: IsoDate): boolean {
   return typeof parsePersonnummer(value, today) === 'object';
 }
 
-const PNR_SHAPED = /(?<!\d)(\d{2})?\d{6}[-+ ]?\d{4}(?!\d)/g;
-/** A run of digits joined by - or + (no letters, no spaces), such as a number typed into a date. */
-const DIGIT_RUN = /\d[\d+-]*\d/g;
-
-/**
- * Masks anything that could hold a personnummer in a text that may be echoed to the user: the
- * number in any written form, and any longer run of ten or more digits (a personnummer run
- * together with other digits, `19900501-98222025-02-30`). Dates (eight digits) stay readable.
- */
+/** Masks anything that could hold a personnummer (the one redaction of `core/redact.ts`). */
 export function maskPersonnummer(text: string): string {
-  return text
-    .replace(PNR_SHAPED, '[personnummer]')
-    .replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '').length >= 10 ? '[personnummer]' : run));
+  return redact(text);
 }

@@ -1,4 +1,6 @@
-import { type Finding, countBySeverity } from '../findings/finding.js';
+import type { FindingCode } from '../findings/codes.js';
+import type { Finding } from '../findings/finding.js';
+import { FindingTally, KEPT_PER_CODE, type FindingCounts } from '../findings/tally.js';
 import type { ByteSource } from '../read/source.js';
 import { readAnyTable } from '../read/read-any.js';
 import type { ReadOptions, TableFileSummary, TableRow } from '../read/table.js';
@@ -21,10 +23,12 @@ export async function readParticipants(
   source: ByteSource,
   ctx: Omit<ValidationContext, 'file'>,
   options: ReadOptions & { sheet?: string | undefined },
-  onRecord: (record: ParticipantRecord, row: TableRow) => void = () => {},
+  onRecord: (record: ParticipantRecord, row: TableRow, findings: readonly Finding[]) => void = () => {},
+  findingsOut: FindingsOptions = {},
 ): Promise<ParticipantFileSummary> {
   const validator = new ParticipantValidator({ ...ctx, file: source.name });
-  const rowFindings: Finding[] = [];
+  const keep = findingsOut.keepPerCode ?? KEPT_PER_CODE;
+  const rowTally = new FindingTally(keep, findingsOut.onFinding);
   let excludedRows = 0;
   const table = await readAnyTable(
     source,
@@ -32,15 +36,23 @@ export async function readParticipants(
     options,
     (row) => {
       const { record, findings } = validator.validate(row);
-      if (findings.length > 0) for (const f of findings) rowFindings.push(f);
+      if (findings.length > 0) for (const f of findings) rowTally.add(f);
       if (!record.complete) excludedRows++;
-      onRecord(record, row);
+      onRecord(record, row, findings);
     },
   );
-  const findings = table.unusable
-    ? table.findings
-    : [...table.findings.filter((f) => f.line === null || f.code !== 'QUOTE_NOT_CLOSED'), ...rowFindings, ...table.findings.filter((f) => f.code === 'QUOTE_NOT_CLOSED')];
-  const { errors, warnings } = countBySeverity(findings);
+  // File-level and header findings are known only once the table is read: they are listed first
+  // (an unclosed quote last), and heard by `onFinding` after the rows'.
+  const headTally = new FindingTally(keep, findingsOut.onFinding);
+  const head = table.findings.filter((f) => f.code !== 'QUOTE_NOT_CLOSED');
+  const tail = table.findings.filter((f) => f.code === 'QUOTE_NOT_CLOSED');
+  for (const f of head) headTally.add(f);
+  const headKept = headTally.kept.slice();
+  if (!table.unusable) for (const f of tail) headTally.add(f);
+  const findings = table.unusable ? headKept : [...headKept, ...rowTally.kept, ...headTally.kept.slice(headKept.length)];
+  const findingCounts = table.unusable ? headTally.counts() : mergeCounts(headTally.counts(), rowTally.counts());
+  const errors = headTally.errors + (table.unusable ? 0 : rowTally.errors);
+  const warnings = headTally.warnings + (table.unusable ? 0 : rowTally.warnings);
   return {
     file: source.name,
     kind: 'participants',
@@ -52,7 +64,20 @@ export async function readParticipants(
     warnings,
     excludedRows: table.unusable ? 0 : excludedRows,
     findings,
+    findingCounts,
     notices: table.notices,
     unusable: table.unusable,
   };
+}
+
+/** How findings leave the reader: at most `keepPerCode` of each code in the summary (default 1,000), and each one to `onFinding` as found. */
+export interface FindingsOptions {
+  readonly keepPerCode?: number | undefined;
+  readonly onFinding?: ((f: Finding) => void) | undefined;
+}
+
+function mergeCounts(a: FindingCounts, b: FindingCounts): FindingCounts {
+  const out: Partial<Record<FindingCode, number>> = { ...a };
+  for (const [code, n] of Object.entries(b) as [FindingCode, number][]) out[code] = (out[code] ?? 0) + n;
+  return out;
 }

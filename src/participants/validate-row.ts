@@ -1,5 +1,6 @@
 import { calendarMonthsBetween, daysBetween, monthsBetween, plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
 import { NumberIndex, StringIndex } from '../core/compact-index.js';
+import { containsPersonnummer } from '../core/redact.js';
 import { finding, type Finding, type FindingArgs } from '../findings/finding.js';
 import type { FindingCode } from '../findings/codes.js';
 import type { TableRow } from '../read/table.js';
@@ -156,7 +157,7 @@ export class ParticipantValidator {
     let idOrdinal = -1;
     const idText = this.raw('participant_id');
     if (idText === '') this.add('VALUE_MISSING', 'participant_id');
-    else if (typeof parsePersonnummer(idText, today) === 'object') this.add('ID_IS_PERSONNUMMER', 'participant_id');
+    else if (containsPersonnummer(idText)) this.add('ID_IS_PERSONNUMMER', 'participant_id');
     else if (!ID_FORM.test(idText)) this.add('ID_INVALID', 'participant_id', { found: idText });
     else {
       participantId = idText;

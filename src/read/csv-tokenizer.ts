@@ -12,8 +12,12 @@ export interface UnclosedQuote {
   readonly line: number;
 }
 
-/** Longest text kept for a field still inside quotes; beyond it the rest is dropped (the record is an error anyway or a huge note). */
-const MAX_PENDING_FIELD = 1 << 20;
+/**
+ * The record size limit (documented in docs/): no line, and no record spanning lines, may hold more
+ * than this many characters. Past it the tokenizer stops and `tooLong` names the record's line, so a
+ * file of one endless line is refused within seconds instead of filling the memory.
+ */
+export const MAX_RECORD_CHARS = 1 << 20;
 
 /**
  * An RFC 4180 tokenizer that streams: feed decoded text with `push`, collect records from the
@@ -27,6 +31,8 @@ export class CsvTokenizer {
   // state of a record that continues over lines (inside a quoted field)
   private pending: { line: number; fields: string[]; field: string; quoteLine: number; bad?: number } | undefined;
   private unclosed: UnclosedQuote | undefined;
+  /** Set when a record passed `MAX_RECORD_CHARS`: its first line. Nothing is read after it. */
+  tooLong: { readonly line: number } | undefined;
 
   constructor(
     private readonly delimiter: string,
@@ -39,6 +45,7 @@ export class CsvTokenizer {
   }
 
   push(text: string): void {
+    if (this.tooLong) return;
     const data = this.rest.length > 0 ? this.rest + text : text;
     let pos = 0;
     for (;;) {
@@ -49,10 +56,18 @@ export class CsvTokenizer {
       pos = nl + 1;
     }
     this.rest = pos === 0 ? data : data.slice(pos);
+    if (this.rest.length > MAX_RECORD_CHARS) this.stopTooLong(this.pending ? this.pending.line : this.lineNo + 1);
+  }
+
+  private stopTooLong(line: number): void {
+    this.tooLong ??= { line };
+    this.rest = '';
+    this.pending = undefined;
   }
 
   /** Flushes the last line; returns the unclosed quote, if the file ended inside one. */
   end(): UnclosedQuote | undefined {
+    if (this.tooLong) return undefined;
     if (this.rest.length > 0) {
       const last = this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest;
       this.rest = '';
@@ -67,6 +82,11 @@ export class CsvTokenizer {
 
   private line(text: string): void {
     this.lineNo++;
+    if (this.tooLong) return;
+    if (text.length > MAX_RECORD_CHARS) {
+      this.stopTooLong(this.pending ? this.pending.line : this.lineNo);
+      return;
+    }
     if (this.pending) {
       this.continueQuoted(text);
       return;
@@ -81,7 +101,11 @@ export class CsvTokenizer {
   private continueQuoted(text: string): void {
     const p = this.pending!;
     this.pending = undefined;
-    if (p.field.length < MAX_PENDING_FIELD) p.field += '\n';
+    if (p.field.length + text.length > MAX_RECORD_CHARS) {
+      this.stopTooLong(p.line);
+      return;
+    }
+    p.field += '\n';
     this.parse(text, 0, p, true);
   }
 
@@ -104,12 +128,12 @@ export class CsvTokenizer {
       if (inQuotes) {
         const q = text.indexOf('"', i);
         if (q === -1) {
-          if (field.length < MAX_PENDING_FIELD) field += text.slice(i);
+          field += text.slice(i);
           state.field = field;
           this.pending = state;
           return;
         }
-        if (field.length < MAX_PENDING_FIELD) field += text.slice(i, q);
+        field += text.slice(i, q);
         if (text.charCodeAt(q + 1) === 34) {
           field += '"';
           i = q + 2;

@@ -1,10 +1,24 @@
 import { finding } from '../findings/finding.js';
-import type { ByteSource } from './source.js';
+import { SourceUnreadable, type ByteSource } from './source.js';
 import { failedTable, readTable, type ReadOptions, type TableContract, type TableResult, type TableRow } from './table.js';
 import { looksLikeXls, looksLikeXlsx, readXlsxTable } from './xlsx.js';
 
-/** Reads a CSV export or an Excel workbook (told apart by their first bytes, not the file name). */
+/** Reads a CSV export or an Excel workbook (told apart by their first bytes, not the file name); bytes that cannot be read are FILE_UNREADABLE. */
 export async function readAnyTable(
+  source: ByteSource,
+  contract: TableContract,
+  options: ReadOptions & { sheet?: string | undefined },
+  onRow: (row: TableRow) => void,
+): Promise<TableResult> {
+  try {
+    return await readAnyReadable(source, contract, options, onRow);
+  } catch (err) {
+    if (err instanceof SourceUnreadable) return failedTable(finding('FILE_UNREADABLE', { file: source.name }, { reason: err.reason }), null, null);
+    throw err;
+  }
+}
+
+async function readAnyReadable(
   source: ByteSource,
   contract: TableContract,
   options: ReadOptions & { sheet?: string | undefined },

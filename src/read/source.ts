@@ -15,3 +15,14 @@ export function bufferSource(name: string, bytes: Uint8Array, chunkSize = 64 * 1
     },
   };
 }
+
+/**
+ * Thrown by a byte source whose bytes cannot be read (no permission, an I/O error, a device that
+ * refuses reads): the reader turns it into one FILE_UNREADABLE finding, never an internal error.
+ */
+export class SourceUnreadable extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'SourceUnreadable';
+  }
+}

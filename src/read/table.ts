@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../findings/finding.js';
-import { CsvTokenizer, type RawRecord } from './csv-tokenizer.js';
+import type { FindingCounts } from '../findings/tally.js';
+import { CsvTokenizer, MAX_RECORD_CHARS, type RawRecord } from './csv-tokenizer.js';
 import { createDecoder, DecodeError, detectBom, scanUtf8, type EncodingName } from './encoding.js';
 import { matchHeader, type ColumnSpec, type HeaderMatch } from './header.js';
 import type { ByteSource } from './source.js';
@@ -61,8 +62,10 @@ export interface TableFileSummary {
   readonly warnings: number;
   /** Rows with at least one error, left out of every figure. */
   readonly excludedRows: number;
-  /** Every finding of the file (file-level, header, rows), in line order. */
+  /** The findings of the file (file-level, header, rows) in line order; at most 1,000 of a code when `findingCounts` is given. */
   readonly findings: Finding[];
+  /** The full count per code, when `findings` may have been cut short (see `findings/tally.ts`). */
+  readonly findingCounts?: FindingCounts | undefined;
   readonly notices: Notice[];
   /** A file-level error: nothing can be computed from this file (exit 2). */
   readonly unusable: boolean;
@@ -187,6 +190,11 @@ export class RecordSink {
   }
 }
 
+/** The file is refused at a record longer than the record size limit (exit 2). */
+export function recordTooLong(file: string, line: number): Finding {
+  return finding('RECORD_TOO_LONG', { file, line }, { limit: MAX_RECORD_CHARS.toLocaleString('en') });
+}
+
 /** Picks the delimiter that occurs most often outside quotes in the header line (`;` wins ties over `,`). */
 export function detectDelimiter(headerLine: string): Delimiter {
   const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
@@ -292,9 +300,9 @@ export async function readTable(
       const bytes = first && skip > 0 ? chunk.subarray(skip) : chunk;
       first = first && chunk.length === 0;
       feed(decoder.write(bytes));
-      if (sink.unusable) break;
+      if (sink.unusable || tokenizer?.tooLong) break;
     }
-    if (!sink.unusable) feed(decoder.end());
+    if (!sink.unusable && !tokenizer?.tooLong) feed(decoder.end());
   } catch (err) {
     if (err instanceof DecodeError) {
       const line = (tokenizer?.lines ?? 0) + 1;
@@ -306,6 +314,8 @@ export async function readTable(
     }
     throw err;
   }
+  const tooLong = tokenizer?.tooLong;
+  if (tooLong) return fail(recordTooLong(file, tooLong.line), encoding, delimiter ?? null);
   if (!sink.unusable) {
     if (!tokenizer && headerText.length > 0) {
       delimiter ??= detectDelimiter(headerText.trimStart().split('\n')[0] ?? '');

@@ -2,9 +2,9 @@
 import type * as ExcelJS from 'exceljs';
 import { finding } from '../findings/finding.js';
 import { ymdToIso } from '../core/dates.js';
-import type { RawRecord } from './csv-tokenizer.js';
+import { MAX_RECORD_CHARS, type RawRecord } from './csv-tokenizer.js';
 import type { ByteSource } from './source.js';
-import { failedTable, RecordSink, type TableContract, type TableResult, type TableRow } from './table.js';
+import { failedTable, RecordSink, recordTooLong, type TableContract, type TableResult, type TableRow } from './table.js';
 
 /** True when the bytes start like a zip archive, as every .xlsx does. */
 export function looksLikeXlsx(head: Uint8Array): boolean {
@@ -77,11 +77,20 @@ export async function readXlsxTable(
   }
   const sink = new RecordSink(file, contract, onRow);
   const width = sheet.columnCount;
+  let tooLong: number | undefined;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (tooLong !== undefined) return;
     const fields = new Array<string>(width);
-    for (let c = 1; c <= width; c++) fields[c - 1] = cellText(row.getCell(c).value);
+    let chars = 0;
+    for (let c = 1; c <= width; c++) chars += (fields[c - 1] = cellText(row.getCell(c).value)).length;
+    // the same record size limit as for CSV (csv-tokenizer.ts)
+    if (chars > MAX_RECORD_CHARS) {
+      tooLong = rowNumber;
+      return;
+    }
     const rec: RawRecord = { line: rowNumber, fields };
     sink.accept(rec);
   });
+  if (tooLong !== undefined) return failedTable(recordTooLong(file, tooLong), null, null, [], 'xlsx');
   return sink.result(null, null, [], 'no-header', 'xlsx');
 }

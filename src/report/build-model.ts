@@ -12,6 +12,8 @@ import { indicatorsSheet } from './sheets/indicators.js';
 import { monthlySheet } from './sheets/monthly.js';
 import { summarySheet } from './sheets/summary.js';
 import { targetsSheet } from './sheets/targets.js';
+import { protectTable, RecoverableCellsError, type SuppressionPlan } from './suppress/protect.js';
+import { statTable } from './suppress/table.js';
 
 export type { WorkbookMeta } from './sheet-context.js';
 
@@ -33,7 +35,10 @@ export interface ReportExtensions {
 
 /**
  * Plans the whole workbook from the indicator result: pure, no I/O, no clock (the generation time
- * comes in `meta`). The same result, profile, labels and meta always give the same model.
+ * comes in `meta`). The same result, profile, labels and meta always give the same model. With
+ * `meta.suppressBelow` it is a shared copy: small cells and the cells that would give them back are
+ * hidden (`suppress/`), and the plan is audited before any sheet is planned; a plan that leaves a
+ * hidden cell recoverable throws `RecoverableCellsError` and nothing is written.
  */
 export function buildWorkbookModel(
   result: IndicatorsResult,
@@ -46,7 +51,13 @@ export function buildWorkbookModel(
   if (meta.suppressBelow !== null && (!Number.isInteger(meta.suppressBelow) || meta.suppressBelow < 2)) {
     throw new Error(`suppressBelow must be an integer of at least 2, not ${meta.suppressBelow}`);
   }
-  const figures = makeFigures(meta.suppressBelow, labels.common);
+  let plan: SuppressionPlan | null = null;
+  if (meta.suppressBelow !== null) {
+    const outcome = protectTable(statTable(result), meta.suppressBelow);
+    if (!outcome.ok) throw new RecoverableCellsError(outcome.recoverable);
+    plan = outcome.plan;
+  }
+  const figures = makeFigures(plan, labels.common);
   const ctx = makeSheetContext(result, profile, labels, meta, names, figures);
   const sheets: SheetModel[] = [summarySheet(ctx), indicatorsSheet(ctx), targetsSheet(ctx)];
   if (extensions.financeSheet) {
@@ -73,5 +84,6 @@ export function buildWorkbookModel(
       created: meta.generatedAt,
     },
     sheets,
+    sharedCopy: plan === null ? null : { threshold: plan.threshold, primary: plan.primary, secondary: plan.secondary },
   };
 }

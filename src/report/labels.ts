@@ -77,6 +77,8 @@ export const WorkbookLabelsSchema = z.object({
       consistency: label,
     }),
     targetColumns: z.object({ target: label, targetRate: label, targetCount: label, achieved: label, rate: label, onTrack: label }),
+    /** A shared copy (`--suppress-below`): what is hidden and that it is not the funder's copy. */
+    sharedCopy: label,
   }),
   indicators: z.object({
     columns: z.object({ code: label, name: label, period: label, cumulative: label }),
@@ -206,7 +208,12 @@ export const WorkbookLabelsSchema = z.object({
     }),
     severity: z.object({ error: label, warning: label }),
     noFindings: label,
+    /** Under a list cut at 1,000 findings of a code: `{listed}` and `{counts}` (each code cut short with its full count). */
+    truncated: label,
     consistencyColumns: z.object({ test: label, holds: label }),
+    /** A shared copy lists findings per code only. */
+    sharedColumns: z.object({ code: label, severity: label, count: label, hint: label }),
+    sharedNote: label,
   }),
   about: z.object({
     title: label,
@@ -234,6 +241,9 @@ export const WorkbookLabelsSchema = z.object({
     privacy: label,
     preliminary: label,
     suppression: label,
+    privacyShared: label,
+    /** In place of the input file's name in a shared copy. */
+    notStated: label,
   }),
 });
 

@@ -69,7 +69,10 @@ function shown(cell: CellModel): string {
 /** How wide a cell is as shown, in width units: its widest line, plus its indent. */
 export function displayWidth(cell: CellModel): number {
   const indent = cell.kind === 'text' ? 2 * (cell.indent ?? 0) : 0;
-  return Math.max(0, ...shown(cell).split('\n').map(textWidth)) + indent;
+  // a loop, not Math.max(...spread): a text of very many lines would overflow the stack
+  let widest = 0;
+  for (const line of shown(cell).split('\n')) widest = Math.max(widest, textWidth(line));
+  return widest + indent;
 }
 
 /** The number of lines a text takes when wrapped at word boundaries in a column `width` units wide. */
@@ -111,7 +114,10 @@ function spanningCells(sheet: SheetModel): Set<string> {
 
 /** Width of every column of the sheet, from the longest content of each (wrapped columns capped). */
 export function columnWidths(sheet: SheetModel): number[] {
-  const columns = Math.max(0, ...sheet.rows.map((r) => r.cells.length), ...sheet.merges.map((m) => m.right));
+  // loops, not Math.max(...spread): past about 125 k rows a spread overflows the stack (pitfalls.md)
+  let columns = 0;
+  for (const r of sheet.rows) columns = Math.max(columns, r.cells.length);
+  for (const m of sheet.merges) columns = Math.max(columns, m.right);
   const caps = new Map(sheet.wrap.map((w) => [w.column, w.maxWidth] as const));
   const spanning = spanningCells(sheet);
   const floors = sheet.minColumnWidths ?? [];

@@ -27,7 +27,10 @@ export type CellModel =
   | { readonly kind: 'month'; readonly value: string }
   /** A moment in UTC, ISO 8601 (`2026-11-25T10:00:00.000Z`). */
   | { readonly kind: 'datetime'; readonly value: string }
-  /** A count or rate hidden by `--suppress-below`: "<N" or the hidden label, right-aligned like a figure. */
+  /**
+   * A count, rate or mark hidden in a shared copy (`--suppress-below`): the hidden label, the same
+   * whatever the value and the reason, right-aligned like a figure. A chart skips it.
+   */
   | { readonly kind: 'suppressed'; readonly value: string }
   /** Hours in quarter hours (7.75), shown with two decimals. */
   | { readonly kind: 'hours'; readonly value: number };
@@ -125,9 +128,24 @@ export interface DocumentProperties {
   readonly created: string;
 }
 
+/** What a shared copy hides, by rule (cells equal by definition counted once). */
+export interface SharedCopySummary {
+  /** `--suppress-below N`. */
+  readonly threshold: number;
+  /** Counts from 1 to N−1. */
+  readonly primary: number;
+  /** Further cells hidden so that the primary ones cannot be worked out. */
+  readonly secondary: number;
+}
+
 export interface WorkbookModel {
   readonly properties: DocumentProperties;
   readonly sheets: readonly SheetModel[];
+  /**
+   * The ESF+ report: null for the funder's copy; for a shared copy, how many cells are hidden (the
+   * hidden cells themselves are the `suppressed` cells of the sheets). Absent in other workbooks.
+   */
+  readonly sharedCopy?: SharedCopySummary | null;
 }
 
 export const EMPTY: CellModel = { kind: 'empty' };

@@ -4,6 +4,7 @@ import type { Figures } from './figures.js';
 import { fillLabel, type WorkbookLabels } from './labels.js';
 import { mark, text, type CellModel, type SheetModel } from './model.js';
 import type { ReportNames } from './names.js';
+import { splitKey } from './suppress/table.js';
 
 /** What the workbook needs beyond the result and the profile; supplied by the CLI (the only place that reads files and the clock). */
 export interface WorkbookMeta {
@@ -39,8 +40,8 @@ export interface SheetContext {
   yesNo(value: boolean | null): CellModel;
   /** Women, men, non-binary, total column headers. */
   genderHeaders(): CellModel[];
-  /** The four counts of a split, suppressed where asked. */
-  split(g: GenderSplit): CellModel[];
+  /** The four counts of a split stated under `prefix` (`suppress/table.ts`), hidden where the plan says. */
+  split(prefix: string, g: GenderSplit): CellModel[];
 }
 
 /** Doubles `&`, which starts a code in Excel's page headers and footers. */
@@ -74,6 +75,6 @@ export function makeSheetContext(
     }),
     yesNo: (value) => mark(value === null ? c.notApplicable : value ? c.yes : c.no),
     genderHeaders: () => GENDER_KEYS.map((k) => text(c[k])),
-    split: (g) => GENDER_KEYS.map((k) => figures.count(g[k])),
+    split: (prefix, g) => GENDER_KEYS.map((k) => figures.count(splitKey(prefix, k), g[k])),
   };
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { redact } from '../core/redact.js';
 import { columnWidths, rowHeights } from './layout.js';
 import type { CellModel, ChartKey, RowStyle, SheetModel, WorkbookModel } from './model.js';
 
@@ -35,7 +36,8 @@ function cellValue(cell: CellModel): ExcelJS.CellValue {
       return null;
     case 'text':
     case 'suppressed':
-      return cell.value;
+      // the workbook is an exit point too: every text passes the one redaction
+      return redact(cell.value);
     case 'count':
     case 'integer':
     case 'rate':
@@ -151,7 +153,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel, ids: Map<ChartKey, nu
   const widths = columnWidths(sheet);
   const heights = rowHeights(sheet, widths);
   const wrapped = new Set(sheet.wrap.map((w) => w.column));
-  const ws = wb.addWorksheet(sheet.name, {
+  const ws = wb.addWorksheet(redact(sheet.name), {
     views: [
       sheet.frozenColumns > 0 || sheet.headerRows > 0
         ? { state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.headerRows }
@@ -166,7 +168,7 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel, ids: Map<ChartKey, nu
       horizontalCentered: false,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddHeader: sheet.print.header, oddFooter: sheet.print.footer },
+    headerFooter: { oddHeader: redact(sheet.print.header), oddFooter: redact(sheet.print.footer) },
   });
   if (sheet.headerRows > 0) ws.pageSetup.printTitlesRow = `1:${sheet.headerRows}`;
   widths.forEach((width, i) => {
@@ -199,14 +201,14 @@ export function toExcelWorkbook(model: WorkbookModel, pictures: ChartPictures = 
   const wb = new ExcelJS.Workbook();
   const p = model.properties;
   const created = new Date(p.created);
-  wb.creator = p.creator;
-  wb.lastModifiedBy = p.creator;
+  wb.creator = redact(p.creator);
+  wb.lastModifiedBy = redact(p.creator);
   wb.created = created;
   wb.modified = created;
-  wb.title = p.title;
-  wb.subject = p.subject;
-  wb.keywords = p.keywords;
-  wb.company = p.company;
+  wb.title = redact(p.title);
+  wb.subject = redact(p.subject);
+  wb.keywords = redact(p.keywords);
+  wb.company = redact(p.company);
   const ids = new Map<ChartKey, number>();
   for (const sheet of model.sheets) addSheet(wb, sheet, ids, pictures);
   return wb;

@@ -109,7 +109,7 @@ describe('report: charts in the workbook', () => {
       if (typeof v === 'string' && v.includes('ritas inte')) notes.push(v);
     });
     expect(notes.length).toBeGreaterThanOrEqual(3);
-    for (const n of notes) expect(n).toMatch(/^\d+ värden är dolda i tabellerna \(färre än 5\) och ritas inte\./);
+    for (const n of notes) expect(n).toMatch(/^\d+ värden är dolda i tabellerna i denna delningskopia och ritas inte\./);
   });
 
   it('opens in openpyxl with its pictures', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorsResult } from '../../src/indicators/result.js';
+import { xlsxParts } from '../helpers/xlsx-parts.js';
 import { ROOT, runBin } from '../helpers/run-bin.js';
 import { allCellTexts, findRow, loadWorkbook, personnummerShapes, sheet, values } from '../unit/report/read-back.js';
 
@@ -157,10 +158,32 @@ describe('esf-report report', () => {
     const s = await loadWorkbook(await readFile(file));
     const ind = sheet(s, 'Indikatorer');
     const eeco01 = json.indicators[0]!;
-    const shown = (n: number) => (n >= 1 && n < 5 ? '<5' : n);
-    expect(values(findRow(ind, 'EECO01'), 3, 6)).toEqual([eeco01.period.women, eeco01.period.men, eeco01.period.nonBinary, eeco01.period.total].map(shown));
+    const row = values(findRow(ind, 'EECO01'), 3, 6);
+    [eeco01.period.women, eeco01.period.men, eeco01.period.nonBinary, eeco01.period.total].forEach((n, i) => {
+      if (n >= 1 && n < 5) expect(row[i]).toBe('dolt');
+      else expect([n, 'dolt']).toContain(row[i]);
+    });
     const texts = allCellTexts(s).filter((c) => c.where.startsWith('Om rapporten')).map((c) => c.text);
-    expect(texts.some((t) => t.startsWith('Antal från 1 till 4 visas som ”<5”'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('DELAD KOPIA (--suppress-below 5)'))).toBe(true);
+    expect(r.stderr).toMatch(/shared copy \(--suppress-below 5\): \d+ figures hidden: \d+ counts from 1 to 4 \(primary\), \d+ more/);
+  });
+
+  it('--suppress-below: no participant ID of the input and no file name anywhere in the unzipped workbook; the funder\'s copy has them', async () => {
+    const file = join(dir, 'shared-ids.xlsx');
+    const r = await runBin(['report', ...ARGS, '--out', file, '--suppress-below', '3', '--lang', 'en']);
+    expect(r.code).toBe(run.code);
+    const ids = (await readFile(FIXTURE, 'utf8'))
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]!.trim())
+      .filter((id) => id !== '');
+    expect(ids.length).toBeGreaterThan(100);
+    const sharedXml = [...xlsxParts(await readFile(file)).values()].join('\n');
+    for (const id of ids) expect(sharedXml.includes(id), id).toBe(false);
+    expect(sharedXml.includes('participants.csv')).toBe(false);
+    const funderXml = [...xlsxParts(await readFile(out)).values()].join('\n');
+    expect(ids.some((id) => funderXml.includes(id))).toBe(true);
+    expect(funderXml.includes('participants.csv')).toBe(true);
   });
 
   it('an independent reader (openpyxl) loads it with the same values', async (ctx) => {

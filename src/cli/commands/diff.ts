@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { redactedJsonDocument } from '../../core/redact.js';
 import { z } from 'zod';
 import type { IsoDate } from '../../core/dates.js';
 import { diffExports, lastReportedMonth, type DiffEntry, type ExportDiff } from '../../diff/diff-exports.js';
@@ -185,7 +186,7 @@ export function diffCommand(ctx: CommandContext): Command {
       const bad = [a.summary, b.summary].filter((s) => s.unusable);
       if (opts.format === 'json') {
         ctx.output.err(unusableFileLines(bad, lang));
-        ctx.output.out(`${JSON.stringify({ schema: 'esf-report/diff@1', findings: bad.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))) }, null, 2)}\n`);
+        ctx.output.json(redactedJsonDocument({ schema: 'esf-report/diff@1', findings: bad.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))) }));
       } else ctx.output.out(renderValidationText(bad, lang, ctx.output.color));
       ctx.setExitCode(2);
       return;
@@ -214,7 +215,7 @@ export function diffCommand(ctx: CommandContext): Command {
         ...diff,
         indicatorCells: cells,
       };
-      ctx.output.out(`${JSON.stringify(doc, null, 2)}\n`);
+      ctx.output.json(redactedJsonDocument(doc));
     } else {
       ctx.output.out(renderDiffText(oldFile, newFile, diff, cells, period, lang));
     }

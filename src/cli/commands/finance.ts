@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { redactedJsonDocument, type RedactedText } from '../../core/redact.js';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
@@ -110,8 +111,11 @@ export function financeCommand(ctx: CommandContext): Command {
       const p = check.figures?.period;
       if (p?.preliminary) out.err(`${LABELS[lang].preliminaryNotice(p.label, p.end, today, p.asOf)}\n`);
     }
-    if (opts.format === 'json') out.err(unusableFileLines(summaries, lang));
-    out.out(render(opts.format, check, summaries, lang, out.color, time));
+    // json leaves through out.json: its strings are redacted, its öre amounts stay whole
+    if (opts.format === 'json') {
+      out.err(unusableFileLines(summaries, lang));
+      out.json(financeJson(check, lang, time));
+    } else out.out(render(opts.format, check, summaries, lang, out.color, time));
     const code = check.figures === null ? 2 : validationExitCode(summaries, opts.strict);
     ctx.setExitCode(Math.max(code, time?.exitCode ?? 0) as 0 | 1 | 2);
   });
@@ -159,6 +163,13 @@ function unreadableBudget(file: string, reason: string): BudgetFileSummary {
   return { ...s, kind: 'budget', encoding: null, delimiter: null, findings: [...s.findings], notices: [] };
 }
 
+/** `finance --format json`: the finance document (with participants' time when given), strings redacted. */
+function financeJson(check: LedgerCheck, lang: Lang, time: ParticipantTimeOutcome | null): RedactedText {
+  const doc = financeResult(check, lang);
+  const ledgerCoFinancing = check.figures ? check.figures.cumulative.financing : null;
+  return redactedJsonDocument(time ? { ...doc, participantTime: participantTimeJson(time, ledgerCoFinancing, lang) } : doc);
+}
+
 /** The ledger and budget files as the findings renderers see them. */
 export function ledgerFileViews(check: LedgerCheck): FileSummaryView[] {
   const views: FileSummaryView[] = [check.ledger];
@@ -175,10 +186,7 @@ function render(
   time: ParticipantTimeOutcome | null,
 ): string {
   const ledgerCoFinancing = check.figures ? check.figures.cumulative.financing : null;
-  if (format === 'json') {
-    const doc = financeResult(check, lang);
-    return `${JSON.stringify(time ? { ...doc, participantTime: participantTimeJson(time, ledgerCoFinancing, lang) } : doc, null, 2)}\n`;
-  }
+  if (format === 'json') return financeJson(check, lang, time);
   const findings = renderValidationText(summaries, lang, c);
   const timeText = time ? `\n${renderParticipantTimeText(time, ledgerCoFinancing, lang, c)}` : '';
   if (!check.figures) return `${findings}${timeText}`;

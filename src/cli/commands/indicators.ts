@@ -74,7 +74,7 @@ export function indicatorsCommand(ctx: CommandContext): Command {
     if (!outcome.usable) {
       if (opts.format === 'json') {
         out.err(unusableFileLines([outcome.summary], lang));
-        out.out(renderIndicatorsJson(outcome.result));
+        out.json(renderIndicatorsJson(outcome.result));
       }
       else if (opts.format === 'csv') out.err(renderValidationText([outcome.summary], lang, out.color));
       else out.out(renderValidationText([outcome.summary], lang, out.color));
@@ -85,7 +85,7 @@ export function indicatorsCommand(ctx: CommandContext): Command {
     if (result.period.preliminary && !opts.quiet) out.err(`${preliminaryNotice(result, today, lang)}\n`);
     switch (opts.format) {
       case 'json':
-        out.out(renderIndicatorsJson(result));
+        out.json(renderIndicatorsJson(result));
         break;
       case 'csv':
         out.out(renderIndicatorsCsv(result, lang));

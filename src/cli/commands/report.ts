@@ -16,11 +16,13 @@ import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js
 import { drawReportCharts } from '../../report/charts/report-charts.js';
 import { renderChartPng } from '../../report/charts/render-png.js';
 import { renderHtmlReport } from '../../report/html/html-report.js';
-import type { ChartKey } from '../../report/model.js';
+import type { ChartKey, SharedCopySummary, WorkbookModel } from '../../report/model.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
-import { UsageError } from '../errors.js';
+import { RecoverableCellsError } from '../../report/suppress/protect.js';
+import { EXIT, UsageError } from '../errors.js';
 import { checkAttendanceOptions } from '../finance-attendance.js';
 import { participantTimeSheetRows } from '../report-attendance.js';
+import { inputPath, readStdinIfNamed } from '../stdin.js';
 import { exists, writeFileSafely } from '../write-file.js';
 import type { Output } from '../io.js';
 import { CommonOptionsSchema, loadProfile, PACKAGE_ROOT, packageVersion, parseOptions, terminalLang } from '../options.js';
@@ -163,6 +165,10 @@ const T = {
     attendanceWithoutLedger: "--attendance needs --ledger: participants' time is a line on the Financing sheet",
     sameFile: (out: string) => `--out ${out} is the input file; the input is never changed`,
     exists: (out: string) => `${out} exists; use --force to replace it`,
+    shared: (s: SharedCopySummary) =>
+      `shared copy (--suppress-below ${s.threshold}): ${s.primary + s.secondary} figures hidden: ${s.primary} counts from 1 to ${s.threshold - 1} (primary), ${s.secondary} more so that none can be worked out (secondary); not for the funder`,
+    unprotectable: (n: number, out: string) =>
+      `not written: ${out}: the shared copy would still let a reader work out ${n} hidden figure${n === 1 ? '' : 's'} from the totals, and no further figure can be hidden to prevent it. Try another --suppress-below, or share the figures another way. (This is a limit of esf-report's protection: please report it.)`,
   },
   sv: {
     written: (r: IndicatorsResult, path: string) =>
@@ -177,6 +183,10 @@ const T = {
     attendanceWithoutLedger: '--attendance kräver --ledger: deltagarnas tid är en rad på bladet Finansiering',
     sameFile: (out: string) => `--out ${out} är indatafilen; indata ändras aldrig`,
     exists: (out: string) => `${out} finns redan; använd --force för att ersätta den`,
+    shared: (s: SharedCopySummary) =>
+      `delad kopia (--suppress-below ${s.threshold}): ${s.primary + s.secondary} siffror dolda: ${s.primary} antal från 1 till ${s.threshold - 1} (primärt), ${s.secondary} till så att inga kan räknas fram (sekundärt); inte för finansiären`,
+    unprotectable: (n: number, out: string) =>
+      `skrevs inte: ${out}: den delade kopian skulle fortfarande låta en läsare räkna fram ${n} ${n === 1 ? 'dold siffra' : 'dolda siffror'} ur summorna, och ingen fler siffra kan döljas för att hindra det. Pröva ett annat --suppress-below, eller dela siffrorna på annat sätt. (Det är en gräns i esf-reports skydd: rapportera det gärna.)`,
   },
 } as const;
 
@@ -201,7 +211,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     .option('--force', 'replace an existing output file')
     .addOption(new Option('--format <format>', 'what goes to stdout: text (the file written) or json (esf-report/report@1)').choices(REPORT_FORMATS).default('text'))
     .option('--strict', 'write nothing (exit 1) when rows are excluded or there are warnings')
-    .option('--suppress-below <n>', 'show counts from 1 to n−1 as "<n" (for copies shared outside the funder)')
+    .option('--suppress-below <n>', 'a shared copy: hide counts from 1 to n−1 and every figure that would give them back (not for the funder)')
     .option('--ledger <file>', 'co-financing ledger for the Financing sheet')
     .option('--budget <file>', 'budget for the Financing sheet (with --ledger)')
     .option('--attendance <file>', "attendance file: participants' time as an in-kind co-financing line on the Financing sheet (with --ledger)")
@@ -233,6 +243,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     if (opts.attendance !== undefined && opts.ledger === undefined) throw new UsageError(t.attendanceWithoutLedger, { option: '--attendance', value: opts.attendance });
     checkAttendanceOptions(opts.attendance, file, opts.rate, false);
 
+    await readStdinIfNamed([file, opts.ledger, opts.budget]);
     const outPath = opts.out?.trim() ?? defaultReportFileName(profile.id, period.label);
     if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath), { option: '--out', value: outPath });
     if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath), { option: '--out', value: outPath });
@@ -304,15 +315,24 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
 
     const meta: WorkbookMeta = {
       toolVersion: packageVersion(),
-      input: { name: basename(file), sha256: await sha256File(file) },
-      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(opts.ledger) },
-      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(opts.budget) },
+      input: { name: basename(file), sha256: await sha256File(inputPath(file)) },
+      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(inputPath(opts.ledger)) },
+      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(inputPath(opts.budget)) },
       options: optionsUsed(opts, lang),
       profileFile: opts.project === undefined ? null : basename(opts.project),
       generatedAt: generationTime(today, process.env, () => new Date()),
       suppressBelow: opts.suppressBelow ?? null,
     };
-    const model = buildWorkbookModel(result, profile, labels, meta, extensions);
+    let model: WorkbookModel;
+    try {
+      model = buildWorkbookModel(result, profile, labels, meta, extensions);
+    } catch (err) {
+      if (!(err instanceof RecoverableCellsError)) throw err;
+      // The audit refused the shared copy: nothing is written (exit 3, as the tool failed to protect the figures).
+      out.err(`${t.unprotectable(err.keys.length, outPath)}\n`);
+      ctx.setExitCode(EXIT.internal);
+      return;
+    }
     if (isHtml(outPath)) {
       const html = await renderHtmlReport(model, result, profile, labels, meta);
       await writeFileSafely(outPath, Buffer.from(html, 'utf8'), opts.force);
@@ -326,6 +346,7 @@ export function reportCommand(ctx: CommandContext, finance?: FinanceSheetProvide
     if (!opts.quiet) {
       if (result.period.preliminary) out.err(`${preliminaryNotice(result, today, termLang)}\n`);
       if (result.records.excluded > 0) out.err(`${t.excluded(result.records.excluded)}\n`);
+      if (model.sharedCopy) out.err(`${t.shared(model.sharedCopy)}\n`);
       out.err(`${t.written(result, outPath)}\n`);
     }
     out.out(opts.format === 'json' ? renderReportJson(outPath, summary, result, termLang) : `${outPath}\n`);

@@ -1,4 +1,5 @@
 import { Argument, Command } from 'commander';
+import { redactedJsonDocument } from '../../core/redact.js';
 import { z } from 'zod';
 import { IndicatorsResultSchema } from '../../indicators/result.js';
 import { ParticipantRowSchema } from '../../participants/row-schema.js';
@@ -30,7 +31,7 @@ export function schemaCommand(ctx: CommandContext): Command {
         '  esf-report schema indicators > indicators.schema.json\n',
     )
     .action((what: SchemaTarget) => {
-      ctx.output.out(`${JSON.stringify(jsonSchemaOf(what), null, 2)}\n`);
+      ctx.output.json(redactedJsonDocument(jsonSchemaOf(what)));
       ctx.setExitCode(0);
     });
 }

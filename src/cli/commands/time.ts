@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import { redactedJsonDocument, type RedactedText } from '../../core/redact.js';
 import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
@@ -114,7 +115,8 @@ export function timeCommand(ctx: CommandContext): Command {
       for (const line of attendanceNotices(run, lang)) out.err(`${line}\n`);
     }
     const exitCode = run.time === null ? 2 : validationExitCode(files, opts.strict);
-    out.out(opts.format === 'json' ? renderTimeJson(run, profile, lang) : renderTimeText(run, profile, lang, out.color));
+    if (opts.format === 'json') out.json(renderTimeJson(run, profile, lang));
+    else out.out(renderTimeText(run, profile, lang, out.color));
 
     if (outPath !== undefined && run.time !== null) {
       if (opts.strict && exitCode === 1) {
@@ -173,8 +175,9 @@ export function timeDocument(run: AttendanceRun, profile: ProjectProfile, lang: 
   };
 }
 
-function renderTimeJson(run: AttendanceRun, profile: ProjectProfile, lang: Lang): string {
-  return `${JSON.stringify(timeDocument(run, profile, lang), null, 2)}\n`;
+/** The time document; its strings are redacted, its öre amounts stay whole. */
+function renderTimeJson(run: AttendanceRun, profile: ProjectProfile, lang: Lang): RedactedText {
+  return redactedJsonDocument(timeDocument(run, profile, lang));
 }
 
 const LABELS = {

@@ -6,17 +6,13 @@ import type { ProjectProfile } from '../../project/profile.js';
 import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
 import { UsageError } from '../errors.js';
-import { fileSize, fileSource, progressFor, unreadableReason, type Output } from '../io.js';
+import { fileSize, fileSource, progressFor, unreadableReason } from '../io.js';
 import { checkAsOf, CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
-import {
-  noticeText,
-  renderValidationCsv,
-  renderValidationGithub,
-  renderValidationJson,
-  renderValidationText,
-  validationExitCode,
-  type FileSummaryView,
-} from '../render-findings.js';
+import type { Finding } from '../../findings/finding.js';
+import { KEPT_PER_CODE } from '../../findings/tally.js';
+import { displayName } from '../display-name.js';
+import { findingsWriter, noticeText, renderValidationText, truncationNotice, validationExitCode, type FileSummaryView } from '../render-findings.js';
+import { readStdinIfNamed } from '../stdin.js';
 import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 
@@ -25,11 +21,12 @@ export const VALIDATE_FORMATS = ['text', 'json', 'github', 'csv'] as const;
 const ValidateOptionsSchema = CommonOptionsSchema.extend({
   format: z.enum(VALIDATE_FORMATS).default('text'),
   ledger: z.array(z.string()).default([]),
+  allFindings: z.boolean().default(false),
 });
 
 /** A file that cannot be opened: a FILE_UNREADABLE finding in a summary of its own (exit 2). */
 export function unreadableSummary(file: string, kind: 'participants' | 'ledger', reason: string): FileSummaryView {
-  return { ...unreadableFileSummary(file, reason), kind };
+  return { ...unreadableFileSummary(displayName(file), reason), kind };
 }
 
 /** Reads and checks one participant file for `validate`. */
@@ -40,6 +37,7 @@ export async function validateParticipantFile(
   asOf: string,
   options: { encoding?: EncodingName | undefined; delimiter?: Delimiter | undefined; sheet?: string | undefined },
   progress?: { tick: (bytes: number) => void; done: () => void },
+  onFinding?: (f: Finding) => void,
 ): Promise<FileSummaryView> {
   const reason = await unreadableReason(file);
   if (reason) return unreadableSummary(file, 'participants', reason);
@@ -47,6 +45,9 @@ export async function validateParticipantFile(
     fileSource(file, progress?.tick),
     { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
     options,
+    undefined,
+    // streaming every finding: none is kept, each is written as it is found
+    onFinding ? { keepPerCode: 0, onFinding } : { keepPerCode: KEPT_PER_CODE },
   );
   progress?.done();
   return summary;
@@ -62,7 +63,8 @@ export function validateCommand(ctx: CommandContext): Command {
     .argument('[files...]', 'participant exports (CSV in any encoding Excel writes, or .xlsx)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .option('--ledger <file>', 'also check a co-financing ledger (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--strict', 'treat warnings as errors (exit 1)');
+    .option('--strict', 'treat warnings as errors (exit 1)')
+    .option('--all-findings', 'json, github, csv: list every finding, streamed as found (default: the first 1,000 of each code, with the full counts)');
   addCommonOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -71,7 +73,8 @@ export function validateCommand(ctx: CommandContext): Command {
       '  esf-report validate --lang sv export-2025-06.csv\n' +
       '  esf-report validate --format github data/*.csv      # annotations in GitHub Actions\n' +
       '  esf-report validate --format json --strict participants.csv > findings.json\n' +
-      '  esf-report validate --ledger fixtures/ledger.csv participants.csv\n',
+      '  esf-report validate --ledger fixtures/ledger.csv participants.csv\n' +
+      '  cat export.csv | esf-report validate -              # - reads standard input\n',
   );
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
     const opts = parseOptions(ValidateOptionsSchema, raw);
@@ -81,32 +84,34 @@ export function validateCommand(ctx: CommandContext): Command {
     const asOf = opts.asOf ?? today;
     const profile = await loadProfile(opts.project);
     const lang = terminalLang(opts.lang);
+    await readStdinIfNamed([...files, ...opts.ledger]);
+    const out = ctx.output;
     const summaries: FileSummaryView[] = [];
+    const writer = opts.format === 'text' ? undefined : findingsWriter(opts.format, lang, out, opts.allFindings);
+    writer?.begin();
     for (const file of files) {
-      const progress = progressFor(ctx.output, opts.quiet, `checking ${file}`, await fileSize(file));
-      summaries.push(await validateParticipantFile(file, profile, today, asOf, opts, progress));
+      const progress = progressFor(out, opts.quiet, `checking ${displayName(file)}`, await fileSize(file));
+      const name = displayName(file);
+      const stream = writer && opts.allFindings ? (f: Finding) => writer.finding(f, name) : undefined;
+      const summary = await validateParticipantFile(file, profile, today, asOf, opts, progress, stream);
+      for (const f of writer ? summary.findings : []) writer!.finding(f, summary.file);
+      summaries.push(summary);
     }
     for (const file of opts.ledger) {
-      summaries.push(await ctx.validateLedger(file, profile, today, asOf, opts));
+      const summary = await ctx.validateLedger(file, profile, today, asOf, opts);
+      for (const f of writer ? summary.findings : []) writer!.finding(f, summary.file);
+      summaries.push(summary);
     }
-    const out = ctx.output;
     if (!opts.quiet) for (const s of summaries) for (const n of s.notices) out.err(`${noticeText(n, lang)}\n`);
     if (opts.format === 'json' || opts.format === 'github') out.err(unusableFileLines(summaries, lang));
-    out.out(render(opts.format, summaries, lang, out));
+    if (writer) {
+      writer.end(summaries);
+      const cut = opts.allFindings || opts.quiet ? null : truncationNotice(summaries, lang);
+      if (cut) out.err(`${cut}\n`);
+    } else {
+      out.out(renderValidationText(summaries, lang, out.color));
+    }
     ctx.setExitCode(validationExitCode(summaries, opts.strict));
   });
   return cmd;
-}
-
-function render(format: (typeof VALIDATE_FORMATS)[number], summaries: FileSummaryView[], lang: 'en' | 'sv', out: Output): string {
-  switch (format) {
-    case 'json':
-      return renderValidationJson(summaries, lang);
-    case 'github':
-      return renderValidationGithub(summaries, lang);
-    case 'csv':
-      return renderValidationCsv(summaries, lang);
-    default:
-      return renderValidationText(summaries, lang, out.color);
-  }
 }

@@ -49,7 +49,7 @@ export async function drawReportCharts(
   const charts = reportChartModels(model, result, profile, labels, meta);
   const drawn: { chart: ChartModel; svg: string }[] = [];
   for (const chart of charts) drawn.push({ chart, svg: await renderChartSvg(chart) });
-  const print = makeSheetContext(result, profile, labels, meta, registryNames(labels.lang), makeFigures(meta.suppressBelow, labels.common)).print;
+  const print = makeSheetContext(result, profile, labels, meta, registryNames(labels.lang), makeFigures(null, labels.common)).print; // only the print setup is read
   const placed = withCharts(
     model,
     drawn.map((d) => ({ chart: d.chart, ...svgSize(d.svg) })),

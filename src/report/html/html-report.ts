@@ -1,3 +1,4 @@
+import { redact } from '../../core/redact.js';
 import type { IndicatorsResult } from '../../indicators/result.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import type { WorkbookMeta } from '../build-model.js';
@@ -22,7 +23,8 @@ export async function renderHtmlReport(
   const drawn = await drawReportCharts(model, result, profile, labels, meta);
   return renderHtml(drawn.model, drawn.charts, labels, {
     toolVersion: meta.toolVersion,
-    inputName: meta.input.name,
+    // a shared copy names no input file (its name may say whose export it is); the SHA-256 stays
+    inputName: model.sharedCopy ? null : redact(meta.input.name),
     sha256: meta.input.sha256,
     generatedAt: meta.generatedAt,
   });

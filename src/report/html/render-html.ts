@@ -19,7 +19,8 @@ export interface DrawnChart {
 /** What the page says about where it came from (the About sheet says it in full). */
 export interface HtmlProvenance {
   readonly toolVersion: string;
-  readonly inputName: string;
+  /** null in a shared copy, which names no input file. */
+  readonly inputName: string | null;
   readonly sha256: string;
   readonly generatedAt: string;
 }
@@ -230,7 +231,7 @@ export function renderHtml(model: WorkbookModel, charts: readonly DrawnChart[], 
     '</ol></nav>';
   const footer = fillLabel(labels.html.footer, {
     version: provenance.toolVersion,
-    file: provenance.inputName,
+    file: provenance.inputName ?? '–',
     sha256: provenance.sha256,
     generatedAt: formatCell({ kind: 'datetime', value: provenance.generatedAt }, labels.lang),
   });

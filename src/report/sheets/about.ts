@@ -4,6 +4,7 @@ import { fillLabel } from '../labels.js';
 import { text, type CellModel, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import type { SheetContext } from '../sheet-context.js';
+import { sharedCopyValues } from './summary.js';
 
 const WIDTH = 3;
 
@@ -24,7 +25,8 @@ export function aboutSheet(ctx: SheetContext): SheetModel {
   b.blank();
   field(f.tool, text(`esf-report ${meta.toolVersion}`));
   // The file name and options come from the command line: masked like any text that could carry a personnummer.
-  field(f.inputFile, text(maskPersonnummer(meta.input.name)));
+  // A shared copy never names the file: its name may name a person. The SHA-256 still ties the copy to it.
+  field(f.inputFile, text(ctx.figures.plan ? l.notStated : maskPersonnummer(meta.input.name)));
   field(f.sha256, text(meta.input.sha256));
   if (meta.ledger) {
     field(f.ledgerFile, text(maskPersonnummer(meta.ledger.name)));
@@ -41,10 +43,9 @@ export function aboutSheet(ctx: SheetContext): SheetModel {
 
   b.blank();
   if (result.period.preliminary) note(l.preliminary);
-  if (meta.suppressBelow !== null) {
-    note(fillLabel(l.suppression, { n: meta.suppressBelow, max: meta.suppressBelow - 1, hidden: labels.common.hidden }));
-  }
-  note(l.privacy);
+  const plan = ctx.figures.plan;
+  if (plan) note(fillLabel(l.suppression, sharedCopyValues(plan, labels.common.hidden)));
+  note(plan ? l.privacyShared : l.privacy);
 
   b.blank();
   b.add('section', [text(l.definitionsTitle)]);

@@ -2,6 +2,7 @@ import type { CohortRow } from '../../indicators/result.js';
 import { text, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import type { SheetContext } from '../sheet-context.js';
+import { cohortPrefix } from '../suppress/table.js';
 
 const MEASURES = ['starters', 'leavers', 'employed', 'studies', 'workTraining'] as const satisfies readonly (keyof CohortRow)[];
 
@@ -16,7 +17,7 @@ export function cohortsSheet(ctx: SheetContext): SheetModel {
   b.add('header', [text(l.columns.cohort), text(l.columns.measure), ...ctx.genderHeaders()]);
   for (const cohort of result.cohorts) {
     const name = cohort.cohort === NO_COHORT || cohort.cohort === '' ? l.none : cohort.cohort;
-    for (const m of MEASURES) b.add('data', [text(name), text(l.measures[m]), ...ctx.split(cohort[m])]);
+    for (const m of MEASURES) b.add('data', [text(name), text(l.measures[m]), ...ctx.split(cohortPrefix(cohort.cohort, m), cohort[m])]);
   }
   const name = labels.sheetNames.cohorts;
   return b.build({ key: 'cohorts', name, headerRows: 1, frozenColumns: 2, print: ctx.print(name) });

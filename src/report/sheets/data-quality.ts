@@ -1,10 +1,15 @@
 import type { IndicatorsResult } from '../../indicators/result.js';
 
 type RenderedFinding = IndicatorsResult['findings'][number];
+import { FINDING_CODES, type FindingCode } from '../../findings/codes.js';
+import { findingHint } from '../../findings/render.js';
 import { maskPersonnummer } from '../../participants/personnummer.js';
 import { BLANK, EMPTY, integer, text, type CellModel, type SheetModel } from '../model.js';
+import { KEPT_PER_CODE } from '../../findings/tally.js';
+import { fillLabel } from '../labels.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import type { SheetContext } from '../sheet-context.js';
+import { findingCountKey, findingCounts } from '../suppress/table.js';
 
 /** Columns of the findings: line, participant ID, row excluded, severity, code, column, message; then a blank column, the test and whether it holds. */
 const FINDINGS_COLUMNS = 7;
@@ -28,6 +33,7 @@ export function sortFindings(findings: readonly RenderedFinding[]): RenderedFind
  * a long list of findings never pushes the tests onto a page under the findings' headings.
  */
 export function dataQualitySheet(ctx: SheetContext): SheetModel {
+  if (ctx.figures.plan) return sharedDataQualitySheet(ctx);
   const { result, labels } = ctx;
   const l = labels.dataQuality;
   const c = l.columns;
@@ -53,14 +59,57 @@ export function dataQualitySheet(ctx: SheetContext): SheetModel {
       text(maskPersonnummer(f.message)),
     ];
   });
+  // at most 1,000 findings of a code reach the sheet; a note under them gives the full counts
+  const counts = result.findingCounts ?? {};
+  const listed = new Map<string, number>();
+  for (const f of result.findings) listed.set(f.code, (listed.get(f.code) ?? 0) + 1);
+  const cut = Object.entries(counts).filter(([code, n]) => n > (listed.get(code) ?? 0));
+  const noteAt = cut.length > 0 ? findings.length : -1;
+  if (cut.length > 0) {
+    const counted = cut.map(([code, n]) => `${code} ${n}`).join(', ');
+    findings.push([text(fillLabel(l.truncated, { listed: KEPT_PER_CODE, counts: counted })), ...Array.from({ length: FINDINGS_COLUMNS - 1 }, () => BLANK)]);
+  }
   const tests = result.consistency.map((t): CellModel[] => [text(t.test), ctx.yesNo(t.holds)]);
   const rows = Math.max(findings.length, 1, tests.length);
   const none = Array.from({ length: FINDINGS_COLUMNS }, () => BLANK);
   for (let i = 0; i < rows; i++) {
     const left = findings[i] ?? (i === 0 ? [text(l.noFindings), ...none.slice(1)] : none);
     const row = b.add('data', [...left, BLANK, ...(tests[i] ?? [BLANK, BLANK])]);
-    if (i === 0 && findings.length === 0) b.merge(row, 1, row, FINDINGS_COLUMNS);
+    if ((i === 0 && findings.length === 0) || i === noteAt) b.merge(row, 1, row, FINDINGS_COLUMNS);
   }
   const name = labels.sheetNames.dataQuality;
   return b.build({ key: 'dataQuality', name, headerRows: 1, wrap: [{ column: MESSAGE_COLUMN, maxWidth: 70 }], print: ctx.print(name) });
+}
+
+/** Columns of the shared copy's findings: code, severity, count, what it means; then a blank column, the test and whether it holds. */
+const SHARED_COLUMNS = 4;
+
+/**
+ * Data quality in a shared copy: how many findings of each code, with what the code means, and the
+ * consistency tests; no line, participant ID, column value or file name, so no row can be traced.
+ */
+function sharedDataQualitySheet(ctx: SheetContext): SheetModel {
+  const { result, labels, figures } = ctx;
+  const l = labels.dataQuality;
+  const c = l.sharedColumns;
+  const b = new SheetBuilder();
+  b.add('header', [...[c.code, c.severity, c.count, c.hint].map((s) => text(s)), BLANK, text(l.consistencyColumns.test), text(l.consistencyColumns.holds)]);
+  const findings = [...findingCounts(result)].map(([code, n]): CellModel[] => [
+    text(code),
+    text(l.severity[FINDING_CODES[code as FindingCode]]),
+    figures.count(findingCountKey(code), n),
+    text(findingHint(code as FindingCode, labels.lang)),
+  ]);
+  const tests = result.consistency.map((t): CellModel[] => [text(t.test), ctx.yesNo(t.holds)]);
+  const none = Array.from({ length: SHARED_COLUMNS }, () => BLANK);
+  const rows = Math.max(findings.length, 1, tests.length);
+  for (let i = 0; i < rows; i++) {
+    const left = findings[i] ?? (i === 0 ? [text(l.noFindings), ...none.slice(1)] : none);
+    const row = b.add('data', [...left, BLANK, ...(tests[i] ?? [BLANK, BLANK])]);
+    if (i === 0 && findings.length === 0) b.merge(row, 1, row, SHARED_COLUMNS);
+  }
+  b.blank();
+  b.addSpanning('note', text(l.sharedNote), SHARED_COLUMNS);
+  const name = labels.sheetNames.dataQuality;
+  return b.build({ key: 'dataQuality', name, headerRows: 1, wrap: [{ column: SHARED_COLUMNS, maxWidth: 70 }], print: ctx.print(name) });
 }

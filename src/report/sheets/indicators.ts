@@ -3,6 +3,7 @@ import { fillLabel } from '../labels.js';
 import { EMPTY, text, type CellModel, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import type { SheetContext } from '../sheet-context.js';
+import { contextPrefix, indicatorPrefix } from '../suppress/table.js';
 
 /** Columns: code, name, then period and cumulative, each women / men / non-binary / total. */
 export const INDICATOR_COLUMNS = 10;
@@ -20,7 +21,10 @@ export function indicatorsSheet(ctx: SheetContext): SheetModel {
   const { result, labels, names } = ctx;
   const l = labels.indicators;
   const b = new SheetBuilder();
-  const figures = (v: PeriodAndCumulative): CellModel[] => [...ctx.split(v.period), ...ctx.split(v.cumulative)];
+  const figures = (v: PeriodAndCumulative, prefix: (scope: 'p' | 'c') => string): CellModel[] => [
+    ...ctx.split(prefix('p'), v.period),
+    ...ctx.split(prefix('c'), v.cumulative),
+  ];
 
   const top = b.add('header', [
     text(l.columns.code),
@@ -42,14 +46,14 @@ export function indicatorsSheet(ctx: SheetContext): SheetModel {
     if (rows.length === 0) continue;
     b.addSpanning('group', text(l.groups[group.label]), INDICATOR_COLUMNS);
     for (const i of rows) {
-      b.add('data', [text(i.code), text(names.indicator(i.code)), ...figures(i)]);
-      if (i.declined) b.add('data', [EMPTY, text(names.declined, 1), ...figures(i.declined)]);
-      if (i.unknown) b.add('data', [EMPTY, text(names.unknown, 1), ...figures(i.unknown)]);
+      b.add('data', [text(i.code), text(names.indicator(i.code)), ...figures(i, (s) => indicatorPrefix(i.code, s))]);
+      if (i.declined) b.add('data', [EMPTY, text(names.declined, 1), ...figures(i.declined, (s) => indicatorPrefix(i.code, s, 'declined'))]);
+      if (i.unknown) b.add('data', [EMPTY, text(names.unknown, 1), ...figures(i.unknown, (s) => indicatorPrefix(i.code, s, 'unknown'))]);
     }
   }
   if (result.context.length > 0) {
     b.addSpanning('group', text(l.groups.context), INDICATOR_COLUMNS);
-    for (const c of result.context) b.add('data', [text(c.code), text(names.context(c.code)), ...figures(c)]);
+    for (const c of result.context) b.add('data', [text(c.code), text(names.context(c.code)), ...figures(c, (s) => contextPrefix(c.code, s))]);
   }
   const name = labels.sheetNames.indicators;
   return b.build({ key: 'indicators', name, headerRows: 2, frozenColumns: 2, wrap: [{ column: 2, maxWidth: 62 }], print: ctx.print(name) });

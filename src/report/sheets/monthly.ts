@@ -3,6 +3,7 @@ import type { GenderSplit } from '../../indicators/result.js';
 import { EMPTY, text, type CellModel, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import { GENDER_KEYS, type SheetContext } from '../sheet-context.js';
+import { MONTH_TOTAL, monthPrefix } from '../suppress/table.js';
 
 /** Columns: month, starters W/M/X/total, leavers W/M/X/total, participants so far, planned by then. */
 export const MONTHLY_COLUMNS = { month: 1, starters: 2, leavers: 6, cumulative: 10, planned: 11 } as const;
@@ -66,7 +67,7 @@ function hiddenText(sheet: SheetModel): string {
  * reports), participants so far against the plan, and the totals.
  */
 export function monthlySheet(ctx: SheetContext): SheetModel {
-  const { result, labels, profile, figures } = ctx;
+  const { result, labels, profile } = ctx;
   const l = labels.monthly;
   const b = new SheetBuilder();
   const top = b.add('header', [
@@ -93,16 +94,17 @@ export function monthlySheet(ctx: SheetContext): SheetModel {
     soFar += m.starters.total;
     b.add('data', [
       { kind: 'month', value: m.month },
-      ...ctx.split(m.starters),
-      ...ctx.split(m.leavers),
-      figures.count(soFar),
+      ...ctx.split(monthPrefix(m.month, 'starters'), m.starters),
+      ...ctx.split(monthPrefix(m.month, 'leavers'), m.leavers),
+      // the running total adds nothing to the audited table: protectRunningTotal hides it wherever it would
+      { kind: 'count', value: soFar },
       { kind: 'count', value: plannedBy(m.month, profile.period, profile.plannedParticipants) },
     ]);
   }
   b.add('total', [
     text(l.total),
-    ...ctx.split(sum(result.monthly.map((m) => m.starters))),
-    ...ctx.split(sum(result.monthly.map((m) => m.leavers))),
+    ...ctx.split(monthPrefix(MONTH_TOTAL, 'starters'), sum(result.monthly.map((m) => m.starters))),
+    ...ctx.split(monthPrefix(MONTH_TOTAL, 'leavers'), sum(result.monthly.map((m) => m.leavers))),
   ]);
   const name = labels.sheetNames.monthly;
   return protectRunningTotal(b.build({ key: 'monthly', name, headerRows: 2, frozenColumns: 1, print: ctx.print(name) }));

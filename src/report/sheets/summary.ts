@@ -3,12 +3,40 @@ import { fillLabel } from '../labels.js';
 import { EMPTY, mark, text, type CellModel, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import type { SheetContext } from '../sheet-context.js';
+import type { SuppressionPlan } from '../suppress/protect.js';
+import { recordKey, splitKey, targetBaseKey, targetPrefix } from '../suppress/table.js';
 
 const WIDTH = 7;
 
 /** The count a target's rate is taken of: women for T-GEN, everyone achieved otherwise. */
 export function rateNumerator(t: TargetResult): number {
   return t.id === 'T-GEN' ? t.achieved.women : t.achieved.total;
+}
+
+/** The numbers the shared-copy notes of Summary and About state. */
+export function sharedCopyValues(plan: SuppressionPlan, hidden: string): Record<string, string | number> {
+  return {
+    n: plan.threshold,
+    max: plan.threshold - 1,
+    total: plan.primary + plan.secondary,
+    primary: plan.primary,
+    secondary: plan.secondary,
+    hidden,
+  };
+}
+
+/** The key of the count a target's rate is taken of (`suppress/table.ts`). */
+export function rateNumeratorKey(t: TargetResult): string {
+  return splitKey(targetPrefix(t.id, 'achieved'), t.id === 'T-GEN' ? 'women' : 'total');
+}
+
+/**
+ * The counts a target's rate and on-track mark follow from: the numerator and, except for T-PART
+ * (whose base is the planned number), the base. Either one hidden hides the rate, since the other
+ * and the rate would give it back.
+ */
+export function rateBuiltOn(t: TargetResult): string[] {
+  return t.id === 'T-PART' ? [rateNumeratorKey(t)] : [rateNumeratorKey(t), targetBaseKey(t.id)];
 }
 
 /** Summary: project identity, the period and reference date, record counts, and every target's progress. */
@@ -21,6 +49,11 @@ export function summarySheet(ctx: SheetContext): SheetModel {
   const field = (label: string, value: CellModel) => b.add('field', [text(label), value]);
 
   b.addSpanning('title', text(fillLabel(l.title, { projectName: profile.name, projectId: profile.id })), WIDTH);
+  const plan = figures.plan;
+  if (plan) {
+    b.blank();
+    b.addSpanning('note', text(fillLabel(l.sharedCopy, sharedCopyValues(plan, labels.common.hidden))), WIDTH);
+  }
   b.blank();
   b.add('section', [text(l.sections.project)]);
   field(f.diarienummer, text(profile.id));
@@ -47,10 +80,10 @@ export function summarySheet(ctx: SheetContext): SheetModel {
 
   b.blank();
   b.add('section', [text(l.sections.records)]);
-  field(f.rows, figures.count(result.records.rows));
-  field(f.counted, figures.count(result.records.counted));
-  field(f.excluded, figures.count(result.records.excluded));
-  field(f.notYetEntered, figures.count(result.records.notYetEntered));
+  field(f.rows, figures.count(recordKey('rows'), result.records.rows));
+  field(f.counted, figures.count(recordKey('counted'), result.records.counted));
+  field(f.excluded, figures.count(recordKey('excluded'), result.records.excluded));
+  field(f.notYetEntered, figures.count(recordKey('notYetEntered'), result.records.notYetEntered));
   field(f.consistency, ctx.yesNo(result.consistency.every((c) => c.holds)));
 
   b.blank();
@@ -60,15 +93,14 @@ export function summarySheet(ctx: SheetContext): SheetModel {
   const header = b.add('header', [tc.target, '', tc.targetRate, tc.targetCount, tc.achieved, tc.rate, tc.onTrack].map((s) => (s ? text(s) : EMPTY)));
   b.merge(header, 1, header, 2);
   for (const t of result.targets) {
-    const numerator = rateNumerator(t);
     const row = b.add('data', [
       text(ctx.names.target(t.id)),
       EMPTY,
       t.targetRate === null ? na : { kind: 'rate', value: t.targetRate },
       t.targetCount === null ? na : { kind: 'count', value: t.targetCount },
-      figures.count(numerator),
-      figures.rate(t.rate, [numerator, t.base]),
-      ctx.yesNo(t.onTrack),
+      figures.count(rateNumeratorKey(t), rateNumerator(t)),
+      figures.rate(t.rate, rateBuiltOn(t)),
+      figures.derived(ctx.yesNo(t.onTrack), rateBuiltOn(t)),
     ]);
     b.merge(row, 1, row, 2);
   }

@@ -2,7 +2,8 @@ import { fillLabel } from '../labels.js';
 import { EMPTY, mark, text, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import type { SheetContext } from '../sheet-context.js';
-import { rateNumerator } from './summary.js';
+import { targetPrefix, targetBaseKey } from '../suppress/table.js';
+import { rateBuiltOn } from './summary.js';
 
 /** Columns: id, name, target rate, target count, base, achieved W/M/X/total, rate, on track. */
 export const TARGET_COLUMNS = 11;
@@ -44,13 +45,13 @@ export function targetsSheet(ctx: SheetContext): SheetModel {
       text(names.target(t.id)),
       t.targetRate === null ? na : { kind: 'rate', value: t.targetRate },
       t.targetCount === null ? na : { kind: 'count', value: t.targetCount },
-      figures.count(t.base),
-      ...ctx.split(t.achieved),
-      figures.rate(t.rate, [rateNumerator(t), t.base]),
-      ctx.yesNo(t.onTrack),
+      t.id === 'T-PART' ? { kind: 'count', value: t.base } : figures.count(targetBaseKey(t.id), t.base),
+      ...ctx.split(targetPrefix(t.id, 'achieved'), t.achieved),
+      figures.rate(t.rate, rateBuiltOn(t)),
+      figures.derived(ctx.yesNo(t.onTrack), rateBuiltOn(t)),
     ]);
     if (t.unanswered) {
-      b.add('data', [EMPTY, text(l.unanswered, 1), EMPTY, EMPTY, EMPTY, ...ctx.split(t.unanswered), EMPTY, EMPTY]);
+      b.add('data', [EMPTY, text(l.unanswered, 1), EMPTY, EMPTY, EMPTY, ...ctx.split(targetPrefix(t.id, 'unanswered'), t.unanswered), EMPTY, EMPTY]);
     }
     if (t.reference) {
       const ref = t.reference;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkbookModel } from '../../../src/report/build-model.js';
 import { makeFigures } from '../../../src/report/figures.js';
+import type { CellStatus, SuppressionPlan } from '../../../src/report/suppress/protect.js';
 import { text } from '../../../src/report/model.js';
 import { escapeHeaderFooter } from '../../../src/report/sheet-context.js';
 import { sortFindings } from '../../../src/report/sheets/data-quality.js';
@@ -148,32 +149,63 @@ describe('buildWorkbookModel', () => {
 });
 
 describe('suppression', () => {
-  const f = makeFigures(5, { hidden: 'hidden', notApplicable: '–' });
-  it('shows 1 … N−1 as "<N", keeps 0 and N and above', () => {
-    expect([0, 1, 4, 5, 12].map((n) => f.count(n))).toEqual([
-      { kind: 'count', value: 0 },
-      { kind: 'suppressed', value: '<5' },
-      { kind: 'suppressed', value: '<5' },
-      { kind: 'count', value: 5 },
+  const plan: SuppressionPlan = {
+    threshold: 5,
+    status: new Map<string, CellStatus>([
+      ['a', 'shown'],
+      ['b', 'primary'],
+      ['c', 'secondary'],
+      ['z', 'shown'],
+    ]),
+    values: new Map([
+      ['a', 12],
+      ['b', 3],
+      ['c', 40],
+      ['z', 0],
+    ]),
+    primary: 1,
+    secondary: 1,
+  };
+  const f = makeFigures(plan, { hidden: 'hidden', notApplicable: '–' });
+  it('shows what the plan shows and one mark for whatever it hides, primary or secondary', () => {
+    expect(['a', 'b', 'c', 'z'].map((k) => f.count(k, plan.values.get(k)!))).toEqual([
       { kind: 'count', value: 12 },
+      { kind: 'suppressed', value: 'hidden' },
+      { kind: 'suppressed', value: 'hidden' },
+      { kind: 'count', value: 0 },
     ]);
   });
-  it('hides a rate built on a hidden count', () => {
-    expect(f.rate(0.75, [3, 4])).toEqual({ kind: 'suppressed', value: 'hidden' });
-    expect(f.rate(0.5, [10, 20])).toEqual({ kind: 'rate', value: 0.5 });
-    expect(f.rate(0, [0, 20])).toEqual({ kind: 'rate', value: 0 });
-    expect(f.rate(null, [0, 0])).toEqual({ kind: 'text', value: '–' });
+  it('refuses a figure the plan does not know, or one stated with another value (a bug, never an unaudited figure)', () => {
+    expect(() => f.count('unknown', 1)).toThrow(/does not know/);
+    expect(() => f.count('a', 13)).toThrow(/is 13 in the workbook but 12/);
   });
-  it('hides nothing without a threshold', () => {
+  it('hides a rate or a mark built on a hidden count', () => {
+    expect(f.rate(0.75, ['b', 'a'])).toEqual({ kind: 'suppressed', value: 'hidden' });
+    expect(f.rate(0.75, ['a', 'c'])).toEqual({ kind: 'suppressed', value: 'hidden' });
+    expect(f.rate(0.5, ['a'])).toEqual({ kind: 'rate', value: 0.5 });
+    expect(f.rate(null, ['z'])).toEqual({ kind: 'text', value: '–' });
+    expect(f.derived(text('yes'), ['b'])).toEqual({ kind: 'suppressed', value: 'hidden' });
+    expect(f.derived(text('yes'), ['a'])).toEqual(text('yes'));
+  });
+  it('hides nothing without a plan', () => {
     const none = makeFigures(null, { hidden: 'hidden', notApplicable: '–' });
-    expect(none.count(1)).toEqual({ kind: 'count', value: 1 });
+    expect(none.count('anything', 1)).toEqual({ kind: 'count', value: 1 });
   });
-  it('the About sheet says what was hidden', () => {
+  it('the About and Summary sheets say it is a shared copy, how many cells are hidden and by which rule', () => {
     const model = buildWorkbookModel(sampleResult(), profile, labelsFor('en'), sampleMeta({ suppressBelow: 5 }));
-    const notes = model.sheets.at(-1)!.rows.filter((r) => r.style === 'note').map((r) => (r.cells[0] as { value: string }).value);
-    expect(notes).toContain(
-      'Counts from 1 to 4 are shown as “<5” (0 stays 0), and rates built on such counts are shown as “hidden”. This copy is meant to be shared outside the funder.',
-    );
+    const s = model.sharedCopy!;
+    expect(s.threshold).toBe(5);
+    expect(s.primary).toBeGreaterThan(0);
+    const notesOf = (i: number) => model.sheets.at(i)!.rows.filter((r) => r.style === 'note').map((r) => (r.cells[0] as { value: string }).value);
+    const about = notesOf(-1).find((n) => n.startsWith('SHARED COPY (--suppress-below 5)'))!;
+    expect(about).toContain(`${s.primary + s.secondary} figures are hidden. Primary rule: every count from 1 to 4 (${s.primary} figures`);
+    expect(about).toContain(`Secondary rule: ${s.secondary} further figures`);
+    expect(notesOf(0)[0]).toMatch(new RegExp(`^SHARED COPY, not the funder's copy: ${s.primary + s.secondary} figures are hidden`));
+  });
+  it("the funder's copy has no shared-copy note and no summary of hidden cells", () => {
+    const model = buildWorkbookModel(sampleResult(), profile, labelsFor('en'), sampleMeta());
+    expect(model.sharedCopy).toBeNull();
+    expect(model.sheets.flatMap((s) => s.rows).some((r) => r.cells.some((c) => c.kind === 'suppressed'))).toBe(false);
   });
 });
 

@@ -50,7 +50,7 @@ describe('renderHtml', () => {
         }
       }
     }
-    expect(text).toContain('<5');
+    expect(text).toContain('dolt'); // the one mark of a hidden figure in a shared copy
   });
 
   it('tables have real headers: column headers in thead, row headers per row', async () => {

@@ -169,42 +169,73 @@ describe('the written workbook in English', () => {
 });
 
 describe('--suppress-below in the workbook', () => {
-  it('no count from 1 to N−1 is shown as a number; "<N" instead, 0 kept, rates on them hidden', async () => {
+  it('no count from 1 to N−1 is shown as a number; every other cell is exact or hidden, and a rate on a hidden count is hidden', async () => {
     const wb = await workbookOf(sampleResult(), 'en', { suppressBelow: 5 });
+    const funder = await workbookOf(sampleResult(), 'en');
+    // (the Summary has the shared-copy note on top, so its rows shift: it is checked by label below)
     for (const name of ['Indicators', 'Targets', 'Monthly', 'Cohorts']) {
       const ws = sheet(wb, name);
+      const exact = sheet(funder, name);
       ws.eachRow((row) => {
         row.eachCell((cell) => {
+          const truth = exact.getCell(cell.address).value;
           if (typeof cell.value === 'number' && cell.numFmt === '0') {
             expect(cell.value === 0 || cell.value >= 5, `${name}!${cell.address} = ${cell.value}`).toBe(true);
           }
+          if (cell.value instanceof Date) expect(cell.value.getTime()).toBe((truth as Date).getTime());
+          else if (cell.value !== truth) expect(cell.value, `${name}!${cell.address}: ${String(truth)}`).toBe('hidden');
         });
       });
     }
     const ind = sheet(wb, 'Indicators');
-    // EECO04: period 3/5/1 = 9, cumulative 13/23/2 = 38
-    expect(values(findRow(ind, 'EECO04'), 3, 10)).toEqual(['<5', 5, '<5', 9, 13, 23, '<5', 38]);
+    // EECO04: period 3/5/1 = 9, cumulative 13/23/2 = 38: the small ones hidden, and enough others that they stay hidden
+    const eeco04 = values(findRow(ind, 'EECO04'), 3, 10);
+    expect([eeco04[0], eeco04[2], eeco04[6]]).toEqual(['hidden', 'hidden', 'hidden']);
+    expect(eeco04.filter((v) => v === 'hidden').length).toBeGreaterThan(3);
     expect(findRow(ind, 'EECO04').getCell(3).alignment?.horizontal).toBe('right');
     const targets = sheet(wb, 'Targets');
-    // T-STU: achieved 3 + 1 = 4 → hidden, and so is its rate
-    expect(values(findRow(targets, 'T-STU'), 6, 10)).toEqual(['<5', '<5', 0, '<5', 'hidden']);
-    expect(values(findRow(targets, 'T-EMP'), 6, 10)).toEqual([7, 9, 0, 16, 0.1684]);
+    // T-STU: achieved 3 + 1 = 4 → hidden, and so are its rate and its on-track mark
+    expect(values(findRow(targets, 'T-STU'), 6, 11)).toEqual(['hidden', 'hidden', 0, 'hidden', 'hidden', 'hidden']);
     const summary = sheet(wb, 'Summary');
-    expect(findRow(summary, 'Excluded rows (with errors)').getCell(2).value).toBe('<5');
+    // the records describe the file, not people: shown as they are
     expect(findRow(summary, 'Rows in the file').getCell(2).value).toBe(98);
-    expect(values(findRow(summary, 'Studies'), 5, 6)).toEqual(['<5', 'hidden']);
+    expect(values(findRow(summary, 'Studies'), 5, 7)).toEqual(['hidden', 'hidden', 'hidden']);
+    const exactSummary = sheet(funder, 'Summary');
+    for (const target of ['Participants', 'Gender balance', 'Employment', 'Work training', 'Wider network']) {
+      const shown = values(findRow(summary, target), 4, 7);
+      const truth = values(findRow(exactSummary, target), 4, 7);
+      shown.forEach((v, i) => expect(v === truth[i] || v === 'hidden', `${target}: ${String(v)}`).toBe(true));
+    }
+    expect(String(summary.getCell('A3').value)).toMatch(/^SHARED COPY, not the funder's copy: \d+ figures are hidden/);
     const about = sheet(wb, 'About');
     const notes: string[] = [];
     about.eachRow((row) => notes.push(String(row.getCell(1).value)));
-    expect(notes.some((n) => n.startsWith('Counts from 1 to 4 are shown as “<5”'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('SHARED COPY (--suppress-below 5)'))).toBe(true);
     expect(findRow(about, 'Options used').getCell(2).value).toBe('--period 2025-Q2 --lang sv');
+    expect(findRow(about, 'Input file').getCell(2).value).toBe('not stated in a shared copy');
+  });
+
+  it('the Data quality sheet of a shared copy counts findings per code: no line, participant ID or file name', async () => {
+    const result = sampleResult();
+    const wb = await workbookOf(result, 'en', { suppressBelow: 5 });
+    const dq = sheet(wb, 'Data quality');
+    expect(values(dq.getRow(1), 1, 7)).toEqual(['Code', 'Severity', 'Findings', 'What it means and how to fix it', null, 'Consistency test', 'Holds']);
+    const perCode = new Map<string, number>();
+    for (const f of result.findings) perCode.set(f.code, (perCode.get(f.code) ?? 0) + 1);
+    for (const [code, n] of perCode) expect(findRow(dq, code).getCell(3).value).toBe(n);
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    const ids = [...result.findings.map((f) => f.participantId), ...result.excluded.map((e) => e.participantId)].filter((x): x is string => !!x);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(texts.some((t) => t.includes(id)), id).toBe(false);
+    expect(texts.some((t) => t.includes('participants.csv'))).toBe(false);
   });
 
   it('without it, About says nothing about suppression', async () => {
     const wb = await workbookOf(sampleResult(), 'en');
     const texts: string[] = [];
     sheet(wb, 'About').eachRow((row) => texts.push(String(row.getCell(1).value)));
-    expect(texts.some((t) => t.startsWith('Counts from 1'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('SHARED COPY'))).toBe(false);
   });
 });
 

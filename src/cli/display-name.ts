@@ -1,0 +1,14 @@
+/**
+ * A file name as the program shows it: control characters (a newline, a terminal escape) written
+ * out as `\\n`, `\\x1b` …, so that a name can neither start a new line of output (a forged GitHub
+ * workflow command) nor drive the terminal. Personnummer are masked later, where all output is.
+ */
+export function displayName(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  return path.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    if (ch === '\n') return '\\n';
+    if (ch === '\r') return '\\r';
+    if (ch === '\t') return '\\t';
+    return `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}

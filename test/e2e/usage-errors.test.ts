@@ -138,6 +138,6 @@ describe('conventions', () => {
     const help = await runBin(['help', 'report']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: esf-report report \[options\] <file>/);
-    expect(help.stdout).toContain('-o, --out <file.xlsx>');
+    expect(help.stdout).toContain('-o, --out <file>');
   });
 });

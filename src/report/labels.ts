@@ -261,7 +261,7 @@ export function parseWorkbookLabels(data: unknown): { labels: WorkbookLabels } |
  * and throws, so a label never reaches the workbook with a literal `{…}` in it.
  */
 export function fillLabel(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (_m, key: string) => {
+  return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_m, key: string) => {
     const v = values[key];
     if (v === undefined) throw new Error(`workbook template: no value for {${key}} in "${template}"`);
     return String(v);

@@ -10,6 +10,8 @@ import type { ProjectProfile } from '../project/profile.js';
 import type { ByteSource } from '../read/source.js';
 import type { Notice } from '../read/table.js';
 import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '../report/build-model.js';
+import type { WorkbookLabels } from '../report/labels.js';
+import type { WorkbookModel } from '../report/model.js';
 import { registryNames } from '../report/names.js';
 import { financingSheet, type UsableLedgerCheck } from '../report/sheets/financing.js';
 import { writeWorkbook } from '../report/write-workbook.js';
@@ -163,8 +165,8 @@ export interface AnalysisView {
   /** Can the workbook be made (a usable participant file, and a usable ledger when one is given)? */
   readonly workbook: boolean;
   readonly financing: boolean;
-  /** Each target's chart (SVG), from the page extensions. */
-  readonly targetCharts: Record<string, string>;
+  /** The report's targets chart as a figure (inline SVG and its text alternative), from the page extensions; null when none. */
+  readonly targetsChart: string | null;
   /** Is an HTML report renderer plugged in (see `extensions.ts`)? */
   readonly htmlReport: boolean;
 }
@@ -206,7 +208,8 @@ function fileView(
   };
 }
 
-export function analysisView(analysis: Analysis): AnalysisView {
+/** What the page shows of an analysis; `targetsChart` is from `targetsChartHtml` (drawing is asynchronous). */
+export function analysisView(analysis: Analysis, targetsChart: string | null = null): AnalysisView {
   const { outcome, ledger, period } = analysis;
   const lang = analysis.request.lang;
   const files: FileView[] = [fileView('participants', outcome.summary)];
@@ -233,9 +236,7 @@ export function analysisView(analysis: Analysis): AnalysisView {
     names: nameMap,
     workbook: outcome.usable && (ledger === null || ledger.figures !== null),
     financing: ledger !== null && ledger.figures !== null,
-    targetCharts: outcome.usable
-      ? Object.fromEntries(outcome.result.targets.map((t) => [t.id, PAGE_EXTENSIONS.targetChart(t, lang, nameMap[t.id] ?? t.name)]))
-      : {},
+    targetsChart: outcome.usable ? targetsChart : null,
     htmlReport: outcome.usable && PAGE_EXTENSIONS.htmlReport !== null,
   };
 }
@@ -265,17 +266,22 @@ function optionsUsed(analysis: Analysis, req: WorkbookRequest): string[] {
   return list;
 }
 
-/**
- * The funder's workbook (`esf-report report`), or with `suppressBelow` the shared copy: the same
- * workbook builder and writer as the CLI. Throws when the analysis gives no workbook.
- */
-export async function workbookBytes(analysis: Analysis, req: WorkbookRequest): Promise<Uint8Array> {
+/** The report as `esf-report report` builds it for the request: the workbook model and what it was built from. */
+interface ReportParts {
+  readonly model: WorkbookModel;
+  readonly result: IndicatorsResult;
+  readonly labels: WorkbookLabels;
+  readonly meta: WorkbookMeta;
+}
+
+/** Builds the report's workbook model as the CLI does. Throws when the analysis gives no workbook. */
+async function reportParts(analysis: Analysis, req: WorkbookRequest): Promise<ReportParts> {
   const { outcome, ledger, profile } = analysis;
   if (!outcome.usable) throw new Error('the participant file gives no figures, so there is no workbook');
   if (ledger && ledger.figures === null) throw new Error('the ledger cannot be used, so there is no workbook');
   const r = analysis.request;
   // the workbook's words follow its language: recompute the finding messages when the page speaks another
-  let result = outcome.result;
+  let result: IndicatorsResult = outcome.result;
   if (req.lang !== r.lang) {
     const again = await analyse({ ...r, lang: req.lang });
     if (again.ok && again.analysis.outcome.usable) result = again.analysis.outcome.result;
@@ -295,15 +301,36 @@ export async function workbookBytes(analysis: Analysis, req: WorkbookRequest): P
     const usable: UsableLedgerCheck = { ...ledger, figures: ledger.figures };
     extensions.financeSheet = (input) => financingSheet(usable, input);
   }
-  const model = buildWorkbookModel(result as IndicatorsResult, profile, workbookLabels(req.lang), meta, extensions);
-  return new Uint8Array(await writeWorkbook(model));
+  const labels = workbookLabels(req.lang);
+  const model = buildWorkbookModel(result, profile, labels, meta, extensions);
+  return { model, result, labels, meta };
 }
 
-/** The HTML report, when a renderer is plugged in (`extensions.ts`); null otherwise. */
-export async function htmlReportBytes(analysis: Analysis, lang: Lang): Promise<Uint8Array | null> {
+/**
+ * The funder's workbook (`esf-report report`), or with `suppressBelow` the shared copy: the same
+ * workbook builder and writer as the CLI. Throws when the analysis gives no workbook.
+ */
+export async function workbookBytes(analysis: Analysis, req: WorkbookRequest): Promise<Uint8Array> {
+  return new Uint8Array(await writeWorkbook((await reportParts(analysis, req)).model));
+}
+
+/**
+ * The HTML report, byte for byte what `esf-report report --out FILE.html` writes for the same input
+ * and options, when a renderer is plugged in (`extensions.ts`); null otherwise.
+ */
+export async function htmlReportBytes(analysis: Analysis, req: WorkbookRequest): Promise<Uint8Array | null> {
   const render = PAGE_EXTENSIONS.htmlReport;
   if (render === null || !analysis.outcome.usable) return null;
-  return new TextEncoder().encode(await render(analysis.outcome.result, analysis.profile, lang));
+  const p = await reportParts(analysis, req);
+  return new TextEncoder().encode(await render(p.model, p.result, analysis.profile, p.labels, p.meta));
+}
+
+/** The report's targets chart as a figure for the page, when a renderer is plugged in and the report has one; null otherwise. */
+export async function targetsChartHtml(analysis: Analysis, req: WorkbookRequest): Promise<string | null> {
+  const render = PAGE_EXTENSIONS.targetsChart;
+  if (render === null || !analysis.outcome.usable || (analysis.ledger !== null && analysis.ledger.figures === null)) return null;
+  const p = await reportParts(analysis, req);
+  return render(p.model, p.result, analysis.profile, p.labels, p.meta);
 }
 
 /** The blank participant workbook (`esf-report template --out deltagare.xlsx`). */

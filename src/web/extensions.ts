@@ -1,23 +1,28 @@
-import type { Lang } from '../findings/catalogue.js';
-import type { IndicatorsResult, TargetResult } from '../indicators/result.js';
+import type { IndicatorsResult } from '../indicators/result.js';
 import type { ProjectProfile } from '../project/profile.js';
-import { progressBarSvg } from './progress-bar.js';
+import type { WorkbookMeta } from '../report/build-model.js';
+import { renderHtmlReport, targetsChartFigure } from '../report/html/html-report.js';
+import type { WorkbookLabels } from '../report/labels.js';
+import type { WorkbookModel } from '../report/model.js';
+
+/** The report as the workbook builder made it, which the renderers below read. */
+export type ReportRenderer<T> = (model: WorkbookModel, result: IndicatorsResult, profile: ProjectProfile, labels: WorkbookLabels, meta: WorkbookMeta) => Promise<T>;
 
 /**
  * Where other report renderers plug into the page. Both run in the worker, next to the engine, so
- * the page's own script stays small.
+ * the page's own script stays small (vega is bundled into the worker only).
  *
- * - `htmlReport`: the HTML report download. Null in this build: the page then offers no HTML
- *   report button. A renderer of `esf-report/indicators@1` to one HTML document plugs in here.
- * - `targetChart`: the chart of one project target, as an SVG string with its own accessible
- *   name. The default is the page's simple progress bar.
+ * - `htmlReport`: the HTML report download, the very function behind `report --out FILE.html`.
+ *   Null: the page offers no HTML report button.
+ * - `targetsChart`: the report's targets chart as a figure (inline SVG, its title and its text
+ *   alternative), shown under the targets table. Null: no chart there.
  */
 export interface PageExtensions {
-  readonly htmlReport: ((result: IndicatorsResult, profile: ProjectProfile, lang: Lang) => string | Promise<string>) | null;
-  readonly targetChart: (target: TargetResult, lang: Lang, name: string) => string;
+  readonly htmlReport: ReportRenderer<string> | null;
+  readonly targetsChart: ReportRenderer<string | null> | null;
 }
 
 export const PAGE_EXTENSIONS: PageExtensions = {
-  htmlReport: null,
-  targetChart: progressBarSvg,
+  htmlReport: renderHtmlReport,
+  targetsChart: targetsChartFigure,
 };

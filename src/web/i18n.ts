@@ -74,7 +74,6 @@ export interface PageTexts {
   readonly base: string;
   readonly rate: string;
   readonly onTrack: string;
-  readonly progress: string;
   readonly unanswered: string;
   readonly yes: string;
   readonly no: string;
@@ -176,7 +175,6 @@ const SV: PageTexts = {
   base: 'Bas',
   rate: 'Andel',
   onTrack: 'I fas',
-  progress: 'Framsteg',
   unanswered: 'utan svar',
   yes: 'ja',
   no: 'nej',
@@ -185,7 +183,7 @@ const SV: PageTexts = {
   workbook: 'Arbetsboken till ESF-rådet (.xlsx)',
   workbookHelp: 'Sammanfattning, indikatorer, projektmål, per månad, kohorter, datakvalitet och om rapporten.',
   shared: 'Delad kopia (.xlsx)',
-  sharedHelp: 'För styrgrupp och andra utanför ESF-rådet: små antal visas som ”<N”.',
+  sharedHelp: 'För styrgrupp och andra utanför ESF-rådet: antal under N, och det som skulle avslöja dem, visas som ”dolt”.',
   suppressLabel: 'Dölj antal under',
   json: 'Indikatorerna som JSON',
   jsonHelp: 'Samma dokument som esf-report indicators --format json.',
@@ -278,7 +276,6 @@ const EN: PageTexts = {
   base: 'Base',
   rate: 'Rate',
   onTrack: 'On track',
-  progress: 'Progress',
   unanswered: 'no answer',
   yes: 'yes',
   no: 'no',
@@ -287,7 +284,7 @@ const EN: PageTexts = {
   workbook: 'The workbook for ESF-rådet (.xlsx)',
   workbookHelp: 'Summary, indicators, targets, monthly, cohorts, data quality and about.',
   shared: 'Shared copy (.xlsx)',
-  sharedHelp: 'For the steering group and others outside ESF-rådet: small counts show as "<N".',
+  sharedHelp: 'For the steering group and others outside ESF-rådet: counts under N, and what would give them back, show as "hidden".',
   suppressLabel: 'Hide counts below',
   json: 'The indicators as JSON',
   jsonHelp: 'The same document as esf-report indicators --format json.',

@@ -3,7 +3,7 @@ import type { GenderSplit, IndicatorsResult, TargetResult } from '../indicators/
 import type { AnalysisView, FindingGroup } from './engine.js';
 import { latestEndedQuarter } from './default-period.js';
 import { PAGE_TEXTS, type PageTexts } from './i18n.js';
-import { percent } from './progress-bar.js';
+import { percent } from './percent.js';
 import type { DownloadKind, FromWorker, ToWorker } from './protocol.js';
 import SAMPLE from '../../fixtures/participants.csv';
 
@@ -357,7 +357,6 @@ function renderTargets(r: IndicatorsResult, v: AnalysisView): void {
         ...genderHeaders(t.target),
         el('th', { scope: 'col' }, t.rate),
         el('th', { scope: 'col' }, t.onTrack),
-        el('th', { scope: 'col', class: 'name' }, t.progress),
       ),
     ),
   );
@@ -365,8 +364,6 @@ function renderTargets(r: IndicatorsResult, v: AnalysisView): void {
   const notes: string[] = [];
   for (const target of r.targets) {
     const name = v.names[target.id] ?? target.name;
-    const chart = el('td', { class: 'name' });
-    chart.innerHTML = v.targetCharts[target.id] ?? '';
     const nameCell = el('th', { scope: 'row', class: 'name' }, `${target.id} ${name}`);
     if (target.unanswered && target.unanswered.total > 0) nameCell.append(el('br'), el('span', { class: 'help' }, `${target.unanswered.total} ${t.unanswered}`));
     body.append(
@@ -380,7 +377,6 @@ function renderTargets(r: IndicatorsResult, v: AnalysisView): void {
         ...splitCells(target.achieved),
         el('td', {}, target.rate === null ? '–' : percent(target.rate, lang)),
         onTrackCell(target),
-        chart,
       ),
     );
     if (target.reference) {
@@ -389,6 +385,10 @@ function renderTargets(r: IndicatorsResult, v: AnalysisView): void {
   }
   table.append(body);
   $('targets').replaceChildren(table, ...notes.map((n) => el('p', { class: 'help' }, n)));
+  // the report's targets chart, drawn in the worker: its SVG, title and text alternative as the HTML report has them
+  const chart = $('targets-chart');
+  chart.innerHTML = v.targetsChart ?? '';
+  chart.hidden = v.targetsChart === null;
 }
 
 // ---------------------------------------------------------------------------------------------

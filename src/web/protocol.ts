@@ -24,7 +24,7 @@ export interface DownloadMessage {
   readonly kind: DownloadKind;
   readonly lang: Lang;
   readonly today: IsoDate;
-  /** For the shared copy: counts 1 … N−1 shown as "<N". */
+  /** For the shared copy: counts 1 … N−1 (and what would give them back) hidden. */
   readonly suppressBelow: number | null;
   readonly generatedAt: string;
 }

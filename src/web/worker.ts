@@ -1,4 +1,16 @@
-import { analyse, analysisJson, analysisView, downloadName, htmlReportBytes, templateBytes, workbookBytes, type Analysis, type InputFile } from './engine.js';
+import {
+  analyse,
+  analysisJson,
+  analysisView,
+  downloadName,
+  htmlReportBytes,
+  targetsChartHtml,
+  templateBytes,
+  workbookBytes,
+  type Analysis,
+  type InputFile,
+  type WorkbookRequest,
+} from './engine.js';
 import type { DownloadMessage, FromWorker, ToWorker } from './protocol.js';
 
 /**
@@ -35,7 +47,18 @@ async function sha256(file: File): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-let last: { analysis: Analysis; files: { participants: File; ledger: File | null; budget: File | null } } | null = null;
+type Files = { participants: File; ledger: File | null; budget: File | null };
+
+/** SHA-256 of the files, as the About sheet and the HTML report's footer name them. */
+async function fileHashes(files: Files): Promise<WorkbookRequest['sha256']> {
+  return {
+    participants: await sha256(files.participants),
+    ledger: files.ledger ? await sha256(files.ledger) : undefined,
+    budget: files.budget ? await sha256(files.budget) : undefined,
+  };
+}
+
+let last: { analysis: Analysis; files: Files } | null = null;
 
 async function download(msg: DownloadMessage): Promise<FromWorker> {
   if (msg.kind === 'template') {
@@ -44,24 +67,21 @@ async function download(msg: DownloadMessage): Promise<FromWorker> {
   }
   if (!last) throw new Error('no file has been read yet');
   const { analysis, files } = last;
-  if (msg.kind === 'html') {
-    const bytes = await htmlReportBytes(analysis, msg.lang);
-    if (bytes === null) throw new Error('this page has no HTML report renderer');
-    return { type: 'file', id: msg.id, name: downloadName(analysis, 'html'), mime: 'text/html', bytes };
-  }
   if (msg.kind === 'json') {
     return { type: 'file', id: msg.id, name: downloadName(analysis, 'json'), mime: 'application/json', bytes: new TextEncoder().encode(analysisJson(analysis)) };
   }
-  const bytes = await workbookBytes(analysis, {
+  const req: WorkbookRequest = {
     lang: msg.lang,
     suppressBelow: msg.kind === 'shared' ? msg.suppressBelow : null,
     generatedAt: msg.generatedAt,
-    sha256: {
-      participants: await sha256(files.participants),
-      ledger: files.ledger ? await sha256(files.ledger) : undefined,
-      budget: files.budget ? await sha256(files.budget) : undefined,
-    },
-  });
+    sha256: await fileHashes(files),
+  };
+  if (msg.kind === 'html') {
+    const bytes = await htmlReportBytes(analysis, req);
+    if (bytes === null) throw new Error('this page has no HTML report renderer');
+    return { type: 'file', id: msg.id, name: downloadName(analysis, 'html'), mime: 'text/html', bytes };
+  }
+  const bytes = await workbookBytes(analysis, req);
   return { type: 'file', id: msg.id, name: downloadName(analysis, msg.kind), mime: XLSX_MIME, bytes };
 }
 
@@ -90,8 +110,13 @@ async function handle(msg: ToWorker): Promise<FromWorker> {
     },
   );
   if (!outcome.ok) return { type: 'period-error', id: msg.id, message: outcome.periodError };
-  if (msg.id === latestAnalyse) last = { analysis: outcome.analysis, files: { participants: msg.participants, ledger: msg.ledger, budget: msg.budget } };
-  return { type: 'analysed', id: msg.id, view: analysisView(outcome.analysis) };
+  const files: Files = { participants: msg.participants, ledger: msg.ledger, budget: msg.budget };
+  // the targets chart on screen is the funder's report's: drawn from the same workbook model
+  const chart = outcome.analysis.outcome.usable
+    ? await targetsChartHtml(outcome.analysis, { lang: msg.lang, suppressBelow: null, generatedAt: new Date().toISOString(), sha256: await fileHashes(files) })
+    : null;
+  if (msg.id === latestAnalyse) last = { analysis: outcome.analysis, files };
+  return { type: 'analysed', id: msg.id, view: analysisView(outcome.analysis, chart) };
 }
 
 scope.onmessage = (event) => {

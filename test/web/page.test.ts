@@ -110,7 +110,40 @@ describe('the web page in Chromium', () => {
     const targets = await page.textContent('#targets');
     expect(targets).toContain('T-EMP');
     expect(targets).toContain('25,45 %');
-    expect(await page.getAttribute('#targets svg[role="img"] >> nth=2', 'aria-label')).toBe('Anställning: 25,45 % av målet 25 %');
+    // the report's targets chart, inline SVG with its title and its text alternative
+    expect(await page.isVisible('#targets-chart figure svg[role="img"]')).toBe(true);
+    const labelledBy = await page.getAttribute('#targets-chart svg', 'aria-labelledby');
+    expect(await page.textContent(`[id="${labelledBy}"]`)).toBe('Projektmål: uppnått per kön mot målet, t.o.m. 2026-09-30');
+    const words = await page.getAttribute('#targets-chart svg', 'aria-describedby');
+    expect(await page.textContent(`[id="${words}"]`)).toContain('Anställning: 25,5\u00a0% (mål 25\u00a0%).');
+    expect(await page.$$eval('#targets-chart svg text', (ts) => ts.map((x) => x.textContent))).toContain('T-EMP Anställning');
+  });
+
+  it('downloads the HTML report, byte for byte what report --out FILE.html writes', async () => {
+    await open('#period=2026-Q3&as-of=2026-11-20');
+    await loadSample();
+    expect(await page.isVisible('#dl-html')).toBe(true);
+    // the CLI dates a run with ESF_REPORT_TODAY at midnight UTC: the page's clock says the same moment
+    await page.clock.setFixedTime(new Date(`${TODAY}T00:00:00.000Z`));
+    const { name, bytes } = await downloadBytes('#dl-html');
+    expect(name).toBe('esf-report-23-073-S10-2026-Q3.html');
+    const report = bytes.toString('utf8');
+    // the key figures: EECO01 by gender (period, then cumulative) and the employment target
+    expect(report).toContain(
+      '<th scope="row">EECO01</th><td>Totalt antal deltagare</td><td class="n">11</td><td class="n">10</td><td class="n">1</td><td class="n">22</td><td class="n">54</td><td class="n">53</td><td class="n">3</td><td class="n">110</td>',
+    );
+    expect(report).toContain('<th colspan="2" scope="row">Anställning</th><td class="n">25,0\u00a0%</td><td class="n">30</td><td class="n">28</td><td class="n">25,5\u00a0%</td>');
+    expect(report).toContain('<figure class="chart" id="chart-targets">');
+    expect((report.match(/<svg\b/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    expect(report).not.toMatch(/<script|\bsrc=|https?:\/\/(?!www\.w3\.org)/i);
+    const dir = mkdtempSync(join(tmpdir(), 'esf-web-html-'));
+    const out = join(dir, 'report.html');
+    const cli = await runBin(['report', 'participants.csv', '--period', '2026-Q3', '--as-of', '2026-11-20', '--lang', 'sv', '--out', out], {}, join(ROOT, 'fixtures'));
+    expect(cli.code).toBe(0);
+    const cliHtml = readFileSync(out, 'utf8');
+    // (compared as a boolean: a failing toBe would print two 200 kB pages)
+    expect(report.length).toBe(cliHtml.length);
+    expect(report === cliHtml).toBe(true);
   });
 
   it('is one file whose Content-Security-Policy allows no network, no eval and no foreign script', () => {
@@ -161,7 +194,7 @@ describe('the web page in Chromium', () => {
     const texts = cellTexts(wb);
     expect(texts).toContain('participants.csv');
     expect(texts.some((t) => t.includes('--period 2026-Q3'))).toBe(true);
-    expect(texts).not.toContain('<5');
+    expect(texts).not.toContain('dolt');
     const indicators = wb.getWorksheet('Indikatorer')!;
     let eeco01: unknown[] | undefined;
     indicators.eachRow((row) => {
@@ -172,7 +205,7 @@ describe('the web page in Chromium', () => {
     const shared = await downloadBytes('#dl-shared');
     expect(shared.name).toBe('esf-report-23-073-S10-2026-Q3-delad.xlsx');
     const sharedTexts = cellTexts(await readWorkbook(shared.bytes));
-    expect(sharedTexts).toContain('dolt');
+    expect(sharedTexts).toContain('dolt'); // the one mark of a hidden figure (docs/shared-copy.md)
     expect(sharedTexts.some((t) => t.includes('--suppress-below 5'))).toBe(true);
 
     const template = await downloadBytes('#dl-template');
@@ -315,7 +348,8 @@ describe('the web page in Chromium', () => {
         if (visible(b) && !(b.textContent?.trim() || b.getAttribute('aria-label'))) problems.push(`no name: ${b.outerHTML.slice(0, 60)}`);
       }
       for (const svg of document.querySelectorAll('svg')) {
-        if (svg.getAttribute('role') !== 'img' || !svg.getAttribute('aria-label')) problems.push('an SVG without role="img" and a name');
+        const name = svg.getAttribute('aria-label') || document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.textContent?.trim();
+        if (svg.getAttribute('role') !== 'img' || !name) problems.push('an SVG without role="img" and a name');
       }
       const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
       const dup = ids.filter((id, i) => ids.indexOf(id) !== i);

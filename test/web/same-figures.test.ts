@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +73,8 @@ interface EngineDetails extends Engine {
     files: { rows: number; excludedRows: number; unusable: boolean }[];
   };
   workbookBytes(a: unknown, req: unknown): Promise<Uint8Array>;
+  htmlReportBytes(a: unknown, req: unknown): Promise<Uint8Array | null>;
+  targetsChartHtml(a: unknown, req: unknown): Promise<string | null>;
 }
 
 describe('the engine behind the page', () => {
@@ -117,5 +121,52 @@ describe('the engine behind the page', () => {
     const shared = await e().workbookBytes(analysis, { ...req, suppressBelow: 5 });
     expect(full[0]).toBe(0x50); // a zip, as every .xlsx
     expect(Buffer.from(shared).equals(Buffer.from(full))).toBe(false);
+  });
+
+  const sha256 = (dir: string, file: string) => createHash('sha256').update(readFileSync(join(ROOT, dir, file))).digest('hex');
+  const generatedAt = `${TODAY}T00:00:00.000Z`; // what the CLI writes with ESF_REPORT_TODAY set (run-bin sets it)
+
+  // the HTML report as the page makes it (the bundle, vega's expressions interpreted) and as the CLI writes it
+  it.each([
+    { label: 'the sample with a ledger and a budget, in English', file: 'participants.csv', period: '2026-Q3', asOf: '2026-11-20', lang: 'en', ledger: true },
+    { label: 'a file with excluded rows, whole project, in Swedish', file: 'bad/date-invalid.csv', period: 'project', asOf: undefined, lang: 'sv', ledger: false },
+  ])('gives the HTML report that report --out FILE.html writes: $label', async ({ file, period, asOf, lang, ledger }) => {
+    const [dir, name] = file.includes('/') ? [`fixtures/${file.split('/')[0]}`, file.split('/')[1]!] : ['fixtures', file];
+    const read = (d: string, f: string) => e().bytesFile(f, new Uint8Array(readFileSync(join(ROOT, d, f))));
+    const outcome = await e().analyse({
+      participants: read(dir, name),
+      ledger: ledger ? read('fixtures/ledger', 'ledger.csv') : null,
+      budget: ledger ? read('fixtures/ledger', 'budget.csv') : null,
+      period,
+      asOf,
+      today: TODAY,
+      lang,
+    });
+    if (!outcome.ok) throw new Error(outcome.periodError);
+    const req = {
+      lang,
+      suppressBelow: null,
+      generatedAt,
+      sha256: ledger
+        ? { participants: sha256(dir, name), ledger: sha256('fixtures/ledger', 'ledger.csv'), budget: sha256('fixtures/ledger', 'budget.csv') }
+        : { participants: sha256(dir, name) },
+    };
+    const html = Buffer.from((await e().htmlReportBytes(outcome.analysis, req))!).toString('utf8');
+
+    const out = join(mkdtempSync(join(tmpdir(), 'esf-web-html-')), 'report.html');
+    const args = ['report', name, '--period', period, ...(asOf ? ['--as-of', asOf] : []), '--lang', lang, '--out', out];
+    if (ledger) args.push('--ledger', '../fixtures/ledger/ledger.csv', '--budget', '../fixtures/ledger/budget.csv');
+    const cli = await runBin(args, {}, join(ROOT, dir));
+    expect(cli.code, cli.stderr).toBe(file.startsWith('bad/') ? 1 : 0);
+    const cliHtml = readFileSync(out, 'utf8');
+    if (ledger) expect(html).toContain('id="section-financing"');
+    // (compared as a boolean: a failing toBe would print two 200 kB pages)
+    expect(html.length).toBe(cliHtml.length);
+    expect(html === cliHtml).toBe(true);
+
+    // the chart under the page's targets table is the report's targets figure
+    const figure = await e().targetsChartHtml(outcome.analysis, req);
+    expect(figure).toMatch(/^<figure class="chart" id="chart-targets">/);
+    expect(html).toContain(figure!);
   });
 });

@@ -15,10 +15,9 @@ import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '..
 import { parseWorkbookLabels, type WorkbookLabels } from '../../report/labels.js';
 import { drawReportCharts } from '../../report/charts/report-charts.js';
 import { renderChartPng } from '../../report/charts/render-png.js';
-import { renderHtml } from '../../report/html/render-html.js';
+import { renderHtmlReport } from '../../report/html/html-report.js';
 import type { ChartKey, SharedCopySummary, WorkbookModel } from '../../report/model.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
-import { redact } from '../../core/redact.js';
 import { RecoverableCellsError } from '../../report/suppress/protect.js';
 import { EXIT, UsageError } from '../errors.js';
 import { checkAttendanceOptions } from '../finance-attendance.js';
@@ -331,17 +330,11 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
       ctx.setExitCode(EXIT.internal);
       return;
     }
-    const drawn = await drawReportCharts(model, result, profile, labels, meta);
     if (isHtml(outPath)) {
-      const html = renderHtml(drawn.model, drawn.charts, labels, {
-        toolVersion: meta.toolVersion,
-        // a shared copy names no input file (its name may say whose export it is); the SHA-256 stays
-        inputName: model.sharedCopy ? null : redact(meta.input.name),
-        sha256: meta.input.sha256,
-        generatedAt: meta.generatedAt,
-      });
+      const html = await renderHtmlReport(model, result, profile, labels, meta);
       await writeFileSafely(outPath, Buffer.from(html, 'utf8'), opts.force);
     } else {
+      const drawn = await drawReportCharts(model, result, profile, labels, meta);
       const pictures = new Map<ChartKey, Uint8Array>();
       for (const d of drawn.charts) pictures.set(d.chart.key, await renderChartPng(d.svg, CHART_FONTS));
       await writeFileSafely(outPath, await writeWorkbook(drawn.model, pictures), opts.force);

@@ -32,12 +32,19 @@ function collectingLogger(sink: string[]) {
  * A chart as an SVG document (a string), drawn by vega without a canvas (`renderer: 'none'`). vega
  * and vega-lite are loaded here, on the first chart, so commands that draw none stay fast. Runs in
  * Node and in a browser. vega's warnings go to `warnings` (the tests require none), never to stderr.
+ * Expressions are interpreted (`vega-interpreter`), never compiled with `Function`: the web page's
+ * Content-Security-Policy forbids eval, and the CLI draws the same way so both give the same SVG.
  */
 export async function renderChartSvg(chart: ChartModel, warnings: string[] = []): Promise<string> {
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const [vega, vegaLite, { expressionInterpreter }] = await Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]);
   const logger = collectingLogger(warnings);
   const compiled = vegaLite.compile(chartSpec(chart), { logger }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger, logLevel: vega.Warn });
+  const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), {
+    renderer: 'none',
+    logger,
+    logLevel: vega.Warn,
+    expr: expressionInterpreter,
+  });
   try {
     return await view.toSVG();
   } finally {

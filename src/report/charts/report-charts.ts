@@ -17,6 +17,23 @@ export interface DrawnReport {
   readonly charts: readonly { readonly chart: ChartModel; readonly svg: string }[];
 }
 
+/** The report's charts as data (not drawn yet), read from the finished workbook model. */
+export function reportChartModels(
+  model: WorkbookModel,
+  result: IndicatorsResult,
+  profile: ProjectProfile,
+  labels: WorkbookLabels,
+  meta: WorkbookMeta,
+): ChartModel[] {
+  return buildCharts(model, {
+    labels,
+    plannedParticipants: profile.plannedParticipants,
+    period: result.period,
+    suppressBelow: meta.suppressBelow,
+    referenceName: profile.reference?.name ?? null,
+  });
+}
+
 /**
  * Draws the report's charts from the finished workbook model (after any suppression) and places
  * them. The one way both outputs get their charts, so the workbook and the HTML page show the same
@@ -29,13 +46,7 @@ export async function drawReportCharts(
   labels: WorkbookLabels,
   meta: WorkbookMeta,
 ): Promise<DrawnReport> {
-  const charts = buildCharts(model, {
-    labels,
-    plannedParticipants: profile.plannedParticipants,
-    period: result.period,
-    suppressBelow: meta.suppressBelow,
-    referenceName: profile.reference?.name ?? null,
-  });
+  const charts = reportChartModels(model, result, profile, labels, meta);
   const drawn: { chart: ChartModel; svg: string }[] = [];
   for (const chart of charts) drawn.push({ chart, svg: await renderChartSvg(chart) });
   const print = makeSheetContext(result, profile, labels, meta, registryNames(labels.lang), makeFigures(null, labels.common)).print; // only the print setup is read

@@ -61,7 +61,8 @@ function inlineSvg(drawn: DrawnChart): string {
   return svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${id}-title" aria-describedby="${id}-words" focusable="false"`);
 }
 
-function figure(drawn: DrawnChart, labels: WorkbookLabels): string {
+/** A chart as a figure: the SVG with its title, its text alternative ("in words") and its notes. */
+export function chartFigure(drawn: DrawnChart, labels: WorkbookLabels): string {
   const c = drawn.chart;
   const id = chartId(c.key);
   return (
@@ -179,7 +180,7 @@ function sectionHtml(sheet: SheetModel, drawn: ReadonlyMap<ChartKey, DrawnChart>
     if (image) {
       flush();
       const chart = drawn.get(image.chart);
-      if (chart && sheet.key === 'charts') parts.push(figure(chart, labels));
+      if (chart && sheet.key === 'charts') parts.push(chartFigure(chart, labels));
       else if (chart) {
         // elsewhere a pointer: the Diagram section holds the chart, so the page draws it once
         parts.push(`<p class="chart-link"><a href="#${chartId(image.chart)}">${escapeHtml(fillLabel(labels.html.chartHere, { title: chart.chart.title }))}</a></p>`);

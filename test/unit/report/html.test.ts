@@ -81,6 +81,9 @@ describe('renderHtml', () => {
     const { html } = await page('sv', meta);
     expect(html).toContain(meta.input.sha256);
     expect(html).toContain(`esf-report ${meta.toolVersion}`);
+    const footer = /<footer>([\s\S]*)<\/footer>/.exec(html)?.[1] ?? '';
+    expect(footer).toContain(`(SHA-256 ${meta.input.sha256})`);
+    expect(footer).not.toMatch(/\{\w+\}/);
     expect(html).toMatch(/<section id="section-about"/);
   });
 

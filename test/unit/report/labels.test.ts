@@ -43,6 +43,9 @@ describe('fillLabel', () => {
   it('fills placeholders', () => {
     expect(fillLabel('Perioden {period} ({n})', { period: '2025-Q2', n: 3 })).toBe('Perioden 2025-Q2 (3)');
   });
+  it('fills placeholders whose names hold digits (the HTML footer’s {sha256})', () => {
+    expect(fillLabel('SHA-256 {sha256}', { sha256: 'ab12' })).toBe('SHA-256 ab12');
+  });
   it('throws on a placeholder without a value', () => {
     expect(() => fillLabel('sida {page}', {})).toThrow(/\{page\}/);
   });

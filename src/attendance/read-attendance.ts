@@ -1,9 +1,9 @@
 import { parseDate, type IsoDate } from '../core/dates.js';
-import { countBySeverity, finding, type Finding, type FindingArgs } from '../findings/finding.js';
+import { finding, type Finding, type FindingArgs } from '../findings/finding.js';
 import type { FindingCode } from '../findings/codes.js';
-import { readAnyTable } from '../read/read-any.js';
 import type { ByteSource } from '../read/source.js';
-import type { ReadOptions, TableFileSummary, TableRow } from '../read/table.js';
+import { readValidated, type FindingsOptions, type ReadValidatedOptions, type ValidatedFile } from '../read/read-validated.js';
+import type { TableRow } from '../read/table.js';
 import { ACOL, ATTENDANCE_COLUMNS, ATTENDANCE_REQUIRED_HEADERS, type AttendanceColumn } from './columns.js';
 import { dayOff, HOLIDAY_NAMES } from './holidays.js';
 import { MAX_QUARTERS_PER_DAY, parseHours } from './hours.js';
@@ -50,9 +50,8 @@ export function isAttendanceDay(r: AttendanceRecord): r is AttendanceDay {
 }
 
 /** What reading one attendance file produced (shaped like the participant and ledger summaries). */
-export interface AttendanceFileSummary extends TableFileSummary {
+export interface AttendanceFileSummary extends ValidatedFile {
   readonly kind: 'attendance';
-  readonly format: 'csv' | 'xlsx';
   /** The valid days, in file order. */
   readonly days: AttendanceDay[];
 }
@@ -146,44 +145,33 @@ export class AttendanceValidator {
 
 /**
  * Reads and validates an attendance file (CSV or .xlsx, through the same reading layer as the
- * participant export: encodings, delimiters, Swedish headers, physical line numbers).
+ * participant export: encodings, delimiters, Swedish headers, physical line numbers). Memory holds
+ * the valid days and at most 1,000 findings of a code (unless told otherwise).
  */
 export async function readAttendance(
   source: ByteSource,
   ctx: AttendanceContext,
-  options: ReadOptions & { sheet?: string | undefined },
+  options: ReadValidatedOptions,
+  findingsOut: FindingsOptions = {},
 ): Promise<AttendanceFileSummary> {
   const validator = new AttendanceValidator(source.name, ctx);
-  const rowFindings: Finding[] = [];
   const days: AttendanceDay[] = [];
-  let excludedRows = 0;
-  const table = await readAnyTable(source, { columns: ATTENDANCE_COLUMNS, required: ATTENDANCE_REQUIRED_HEADERS }, options, (row) => {
-    const { record, findings } = validator.validate(row);
-    for (const f of findings) rowFindings.push(f);
-    if (isAttendanceDay(record)) days.push(record);
-    else excludedRows++;
-  });
-  const findings = table.unusable
-    ? table.findings
-    : [
-        ...table.findings.filter((f) => f.code !== 'QUOTE_NOT_CLOSED'),
-        ...rowFindings,
-        ...table.findings.filter((f) => f.code === 'QUOTE_NOT_CLOSED'),
-      ];
-  const { errors, warnings } = countBySeverity(findings);
-  return {
-    file: source.name,
-    kind: 'attendance',
-    format: table.format,
-    encoding: table.encoding,
-    delimiter: table.delimiter,
-    rows: table.unusable ? 0 : table.rows,
-    errors,
-    warnings,
-    excludedRows: table.unusable ? 0 : excludedRows,
-    findings,
-    notices: table.notices,
-    unusable: table.unusable,
-    days: table.unusable ? [] : days,
+  const contract = {
+    kind: 'attendance' as const,
+    table: { columns: ATTENDANCE_COLUMNS, required: ATTENDANCE_REQUIRED_HEADERS },
+    validate(row: TableRow) {
+      const { record, findings } = validator.validate(row);
+      return { record, findings, excluded: !isAttendanceDay(record) };
+    },
   };
+  const summary = await readValidated(
+    source,
+    contract,
+    options,
+    ({ record }) => {
+      if (isAttendanceDay(record)) days.push(record);
+    },
+    findingsOut,
+  );
+  return { ...summary, days: summary.unusable ? [] : days };
 }

@@ -7,10 +7,10 @@ import type { Lang } from '../findings/catalogue.js';
 import { readParticipants } from '../participants/read-participants.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { EncodingName } from '../read/encoding.js';
-import { unreadableFileSummary, type Delimiter } from '../read/table.js';
+import type { Delimiter } from '../read/table.js';
 import { UsageError } from './errors.js';
-import { fileSource, unreadableReason } from './io.js';
-import { unreadableParticipantFile } from './participant-input.js';
+import { openInput } from './input-file.js';
+import { unreadableParticipants } from './participant-input.js';
 import type { FileSummaryView } from './render-findings.js';
 
 /** Reading options of the attendance run: encoding and delimiter for both files, a sheet for each workbook. */
@@ -50,10 +50,6 @@ export function rateSource(profile: ProjectProfile, optionOre: number | undefine
   return { kind: 'none', source: pt?.source ?? null };
 }
 
-function unreadableAttendance(file: string, reason: string): AttendanceFileSummary {
-  return { ...unreadableFileSummary(file, reason), kind: 'attendance', format: 'csv', days: [] };
-}
-
 /** The files of a run as the findings renderers see them: the attendance file, or the participant file when that one is unusable. */
 export function attendanceFileViews(run: AttendanceRun): FileSummaryView[] {
   return run.attendance === null ? [run.participants] : [run.attendance];
@@ -74,11 +70,11 @@ export async function readAttendanceRun(
 ): Promise<AttendanceRun> {
   const participation = new Map<string, Participation>();
   let participants: FileSummaryView;
-  const participantsProblem = await unreadableReason(participantsFile);
-  if (participantsProblem !== undefined) participants = unreadableParticipantFile(participantsFile, participantsProblem);
+  const participantsInput = await openInput(participantsFile);
+  if (!participantsInput.source) participants = unreadableParticipants(participantsInput.unreadable);
   else {
     participants = await readParticipants(
-      fileSource(participantsFile),
+      participantsInput.source,
       { today, asOf: period.asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
       { encoding: options.encoding, delimiter: options.delimiter, sheet: options.participantsSheet },
       (record) => {
@@ -89,10 +85,10 @@ export async function readAttendanceRun(
     );
   }
   if (participants.unusable) return { participants, attendance: null, time: null };
-  const attendanceProblem = await unreadableReason(attendanceFile);
-  if (attendanceProblem !== undefined) return { participants, attendance: unreadableAttendance(attendanceFile, attendanceProblem), time: null };
+  const attendanceInput = await openInput(attendanceFile);
+  if (!attendanceInput.source) return { participants, attendance: { ...attendanceInput.unreadable, kind: 'attendance', days: [] }, time: null };
   const attendance = await readAttendance(
-    fileSource(attendanceFile),
+    attendanceInput.source,
     { today, projectEnd: profile.period.end, participants: participation, participantsFile },
     { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
   );

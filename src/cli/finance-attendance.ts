@@ -12,7 +12,8 @@ import type { EncodingName } from '../read/encoding.js';
 import type { Delimiter } from '../read/table.js';
 import { attendanceFileViews, attendanceNotices, parseRateOption, rateSource, readAttendanceRun, type AttendanceRun } from './attendance-input.js';
 import { UsageError } from './errors.js';
-import { fileSource, unreadableReason, type Output } from './io.js';
+import { openInput } from './input-file.js';
+import type { Output } from './io.js';
 import { renderValidationText, validationExitCode, type FileSummaryView } from './render-findings.js';
 
 export interface ParticipantTimeOutcome {
@@ -66,10 +67,10 @@ export async function participantTimeForFinance(req: ParticipantTimeRequest): Pr
   const periodTime = run.time;
   const start = req.profile.period.start;
   const cumulative: TimeReport = computeTime(run.attendance.days, { ...periodTime.window, start }, rate);
-  const ledgerFindings =
-    (await unreadableReason(req.ledger)) === undefined
-      ? await checkLedgerForParticipantTime(fileSource(req.ledger), cumulative, { encoding: req.encoding, delimiter: req.delimiter })
-      : [];
+  const ledger = await openInput(req.ledger);
+  const ledgerFindings = ledger.source
+    ? await checkLedgerForParticipantTime(ledger.source, cumulative, { encoding: req.encoding, delimiter: req.delimiter })
+    : [];
   const line: ParticipantTimeLine = {
     attendanceFile: req.attendance,
     participantsFile: req.participants,

@@ -1,12 +1,13 @@
 import { computeIndicators, unusableIndicatorsResult, type ComputeIndicatorsOptions, type IndicatorsOutcome } from '../indicators/run.js';
 import type { ParticipantFileSummary } from '../participants/read-participants.js';
 import type { ProjectProfile } from '../project/profile.js';
-import { unreadableFileSummary } from '../read/table.js';
-import { fileSize, fileSource, progressFor, unreadableReason, type Output } from './io.js';
+import type { ValidatedFile } from '../read/read-validated.js';
+import { openInput } from './input-file.js';
+import { fileSize, progressFor, type Output } from './io.js';
 
-/** The summary of a participant file that cannot be opened at all: one FILE_UNREADABLE finding (exit 2). */
-export function unreadableParticipantFile(file: string, reason: string): ParticipantFileSummary {
-  return { ...unreadableFileSummary(file, reason), kind: 'participants' };
+/** A participant file that cannot be opened, as a participant summary (one FILE_UNREADABLE finding, exit 2). */
+export function unreadableParticipants(summary: ValidatedFile): ParticipantFileSummary {
+  return { ...summary, kind: 'participants' };
 }
 
 /**
@@ -19,13 +20,13 @@ export async function indicatorsOfFile(
   opts: ComputeIndicatorsOptions,
   terminal?: { readonly output: Output; readonly quiet: boolean },
 ): Promise<IndicatorsOutcome> {
-  const reason = await unreadableReason(file);
-  if (reason) {
-    const summary = unreadableParticipantFile(file, reason);
+  const progress = terminal ? progressFor(terminal.output, terminal.quiet, `reading ${file}`, await fileSize(file)) : undefined;
+  const input = await openInput(file, progress?.tick);
+  if (!input.source) {
+    const summary = unreadableParticipants(input.unreadable);
     return { usable: false, result: unusableIndicatorsResult(profile, summary, opts.lang), summary };
   }
-  const progress = terminal ? progressFor(terminal.output, terminal.quiet, `reading ${file}`, await fileSize(file)) : undefined;
-  const outcome = await computeIndicators(fileSource(file, progress?.tick), profile, opts);
+  const outcome = await computeIndicators(input.source, profile, opts);
   progress?.done();
   return outcome;
 }

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { LANGS } from '../findings/catalogue.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { EncodingName } from '../read/encoding.js';
+import type { FindingsOptions } from '../read/read-validated.js';
 import type { Delimiter } from '../read/table.js';
 import type { Output } from './io.js';
 import type { FileSummaryView } from './render-findings.js';
@@ -19,6 +20,7 @@ export interface CommandContext {
     today: string,
     asOf: string,
     options: { encoding?: EncodingName | undefined; delimiter?: Delimiter | undefined },
+    findingsOut?: FindingsOptions,
   ): Promise<FileSummaryView>;
 }
 

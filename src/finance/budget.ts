@@ -1,8 +1,14 @@
-import { finding, type Finding, countBySeverity } from '../findings/finding.js';
-import type { EncodingName } from '../read/encoding.js';
+import { finding, type Finding } from '../findings/finding.js';
 import type { ByteSource } from '../read/source.js';
-import { readAnyTable } from '../read/read-any.js';
-import type { Delimiter, Notice, ReadOptions, TableFileSummary } from '../read/table.js';
+import {
+  readValidated,
+  withMoreFindings,
+  type FindingsOptions,
+  type ReadValidatedOptions,
+  type RowOutcome,
+  type ValidatedFile,
+} from '../read/read-validated.js';
+import type { TableRow } from '../read/table.js';
 import {
   CATEGORY_KEYS,
   categoryLabel,
@@ -24,7 +30,7 @@ export interface PlannedAmount {
 }
 
 /** What reading a budget file produced (shaped like the ledger summary). */
-export interface BudgetFileSummary extends TableFileSummary {
+export interface BudgetFileSummary extends ValidatedFile {
   readonly kind: 'budget';
 }
 
@@ -34,86 +40,77 @@ export interface BudgetRead {
   readonly planned: ReadonlyMap<CostCategory, PlannedAmount>;
 }
 
+/** One budget row as read: the cost category and amount, null where the row has an error there. */
+interface BudgetRow {
+  readonly line: number;
+  readonly category: CostCategory | null;
+  readonly amount: number | null;
+}
+
+/** The budget contract's row rules: a cost category and an amount in SEK. */
+function validateBudgetRow(file: string, row: TableRow): RowOutcome<BudgetRow> {
+  const [categoryText = '', amountText = ''] = row.values;
+  const findings: Finding[] = row.problems.slice();
+  const where = (column: string) => ({ file, line: row.line, column });
+  let category: CostCategory | null = null;
+  if (categoryText === '') findings.push(finding('VALUE_MISSING', where('category')));
+  else {
+    const parsed = parseCategory(categoryText);
+    if (parsed === undefined) {
+      findings.push(finding('CATEGORY_INVALID', where('category'), { found: categoryText, expected: describeCategories('cost') }));
+    } else if (typeOfCategory(parsed) !== 'cost') {
+      findings.push(finding('CATEGORY_TYPE_MISMATCH', where('category'), { found: categoryText, type: 'cost' }));
+    } else category = parsed as CostCategory;
+  }
+  let amount: number | null = null;
+  if (amountText === '') findings.push(finding('VALUE_MISSING', where('amount')));
+  else {
+    const parsed = parseAmount(amountText);
+    if (typeof parsed === 'number') amount = parsed;
+    else {
+      findings.push(
+        finding('AMOUNT_INVALID', where('amount'), parsed === 'ambiguous' ? { found: amountText, reason: 'ambiguous' } : { found: amountText }),
+      );
+    }
+  }
+  const excluded = findings.some((f) => f.severity === 'error') || category === null || amount === null;
+  return { record: { line: row.line, category, amount }, findings, excluded };
+}
+
 /**
  * Reads a budget file (`category;amount`, planned totals for the whole project) with the same
  * reading layer as the ledger. Financing categories and unknown categories are errors; a row with
  * an error adds nothing to the budget.
  */
-export async function readBudget(source: ByteSource, options: ReadOptions & { sheet?: string | undefined }): Promise<BudgetRead> {
+export async function readBudget(
+  source: ByteSource,
+  options: ReadValidatedOptions,
+  findingsOut: FindingsOptions = {},
+): Promise<BudgetRead> {
   const file = source.name;
   const planned = new Map<CostCategory, PlannedAmount>();
-  const rowFindings: Finding[] = [];
-  let excludedRows = 0;
-  const table = await readAnyTable(source, { columns: BUDGET_COLUMNS, required: BUDGET_REQUIRED_HEADERS }, options, (row) => {
-    const [categoryText = '', amountText = ''] = row.values;
-    const findings: Finding[] = row.problems.slice();
-    const where = (column: string) => ({ file, line: row.line, column });
-    let category: CostCategory | null = null;
-    if (categoryText === '') findings.push(finding('VALUE_MISSING', where('category')));
-    else {
-      const parsed = parseCategory(categoryText);
-      if (parsed === undefined) {
-        findings.push(finding('CATEGORY_INVALID', where('category'), { found: categoryText, expected: describeCategories('cost') }));
-      } else if (typeOfCategory(parsed) !== 'cost') {
-        findings.push(finding('CATEGORY_TYPE_MISMATCH', where('category'), { found: categoryText, type: 'cost' }));
-      } else category = parsed as CostCategory;
-    }
-    let amount: number | null = null;
-    if (amountText === '') findings.push(finding('VALUE_MISSING', where('amount')));
-    else {
-      const parsed = parseAmount(amountText);
-      if (typeof parsed === 'number') amount = parsed;
-      else {
-        findings.push(
-          finding('AMOUNT_INVALID', where('amount'), parsed === 'ambiguous' ? { found: amountText, reason: 'ambiguous' } : { found: amountText }),
-        );
-      }
-    }
-    for (const f of findings) rowFindings.push(f);
-    if (findings.some((f) => f.severity === 'error') || category === null || amount === null) {
-      excludedRows++;
-      return;
-    }
-    const earlier = planned.get(category);
-    planned.set(category, { amount: (earlier?.amount ?? 0) + amount, line: earlier?.line ?? row.line });
-  });
-  const findings = table.unusable
-    ? table.findings
-    : [
-        ...table.findings.filter((f) => f.code !== 'QUOTE_NOT_CLOSED'),
-        ...rowFindings,
-        ...table.findings.filter((f) => f.code === 'QUOTE_NOT_CLOSED'),
-      ];
-  return { summary: summarise(file, table, findings, excludedRows), planned };
-}
-
-function summarise(
-  file: string,
-  table: { encoding: EncodingName | null; delimiter: Delimiter | null; rows: number; notices: Notice[]; unusable: boolean },
-  findings: Finding[],
-  excludedRows: number,
-): BudgetFileSummary {
-  const { errors, warnings } = countBySeverity(findings);
-  return {
-    file,
-    kind: 'budget',
-    encoding: table.encoding,
-    delimiter: table.delimiter,
-    rows: table.unusable ? 0 : table.rows,
-    errors,
-    warnings,
-    excludedRows: table.unusable ? 0 : excludedRows,
-    findings,
-    notices: table.notices,
-    unusable: table.unusable,
+  const contract = {
+    kind: 'budget' as const,
+    table: { columns: BUDGET_COLUMNS, required: BUDGET_REQUIRED_HEADERS },
+    validate: (row: TableRow) => validateBudgetRow(file, row),
   };
+  const summary = await readValidated(
+    source,
+    contract,
+    options,
+    ({ record, excluded }) => {
+      if (excluded || record.category === null || record.amount === null) return;
+      const earlier = planned.get(record.category);
+      planned.set(record.category, { amount: (earlier?.amount ?? 0) + record.amount, line: earlier?.line ?? record.line });
+    },
+    findingsOut,
+  );
+  return { summary, planned };
 }
 
-/** Adds findings to a budget summary and recounts errors and warnings. */
-export function withBudgetFindings(summary: BudgetFileSummary, extra: readonly Finding[]): BudgetFileSummary {
-  const findings = [...summary.findings, ...extra];
-  const { errors, warnings } = countBySeverity(findings);
-  return { ...summary, findings, errors, warnings };
+/** Adds findings to a budget summary and counts them. */
+export function withBudgetFindings(summary: BudgetFileSummary, extra: readonly Finding[], findingsOut: FindingsOptions = {}): BudgetFileSummary {
+  return withMoreFindings(summary, extra, findingsOut);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { minDate, type IsoDate } from '../core/dates.js';
-import { type Finding, countBySeverity } from '../findings/finding.js';
+import type { Finding } from '../findings/finding.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { ByteSource } from '../read/source.js';
-import type { ReadOptions } from '../read/table.js';
+import { withMoreFindings, type FindingsOptions, type ReadValidatedOptions } from '../read/read-validated.js';
 import { budgetUtilisation, readBudget, withBudgetFindings, type BudgetFileSummary } from './budget.js';
 import { checkFigures } from './checks.js';
 import { FigureAggregator, type ExactRates } from './figures.js';
@@ -58,7 +58,8 @@ export async function checkLedger(
   ledgerSource: ByteSource,
   budgetSource: ByteSource | null,
   input: LedgerCheckInput,
-  options: ReadOptions & { sheet?: string | undefined },
+  options: ReadValidatedOptions,
+  findingsOut: FindingsOptions = {},
 ): Promise<LedgerCheck> {
   const { profile, period, asOf, today } = input;
   const project = profile.period;
@@ -74,9 +75,10 @@ export async function checkLedger(
     (record) => {
       if (isBooking(record)) aggregator.add(record);
     },
+    findingsOut,
   );
   // `--sheet` names a sheet of the ledger; a budget workbook is read from its first visible sheet
-  const budgetRead = budgetSource ? await readBudget(budgetSource, { encoding: options.encoding, delimiter: options.delimiter }) : null;
+  const budgetRead = budgetSource ? await readBudget(budgetSource, { encoding: options.encoding, delimiter: options.delimiter }, findingsOut) : null;
   if (ledger.unusable || budgetRead?.summary.unusable) {
     return { profile, ledger, budget: budgetRead?.summary ?? null, figures: null };
   }
@@ -92,14 +94,14 @@ export async function checkLedger(
       ...checkFigures(aggregated.checkedCumulative, { scope: 'cumulative', cumulative: true, atProjectEnd: through === project.end }, rates, ledger.file),
     );
   }
-  const ledgerWithChecks = withFindings(ledger, checks);
+  const ledgerWithChecks = withMoreFindings(ledger, checks, findingsOut);
 
   let budget: BudgetFigures | null = null;
   let budgetSummary: BudgetFileSummary | null = null;
   if (budgetRead) {
     const used = budgetUtilisation(budgetRead.planned, aggregated.cumulativeSums, budgetRead.summary.file);
     budget = used.budget;
-    budgetSummary = withBudgetFindings(budgetRead.summary, used.findings);
+    budgetSummary = withBudgetFindings(budgetRead.summary, used.findings, findingsOut);
   }
 
   return {
@@ -120,10 +122,4 @@ export async function checkLedger(
       budget,
     },
   };
-}
-
-function withFindings(summary: LedgerFileSummary, extra: readonly Finding[]): LedgerFileSummary {
-  const findings = [...summary.findings, ...extra];
-  const { errors, warnings } = countBySeverity(findings);
-  return { ...summary, findings, errors, warnings };
 }

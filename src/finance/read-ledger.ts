@@ -1,9 +1,9 @@
 import { parseDate, type IsoDate } from '../core/dates.js';
-import { finding, type Finding, type FindingArgs, countBySeverity } from '../findings/finding.js';
+import { finding, type Finding, type FindingArgs } from '../findings/finding.js';
 import type { FindingCode } from '../findings/codes.js';
 import type { ByteSource } from '../read/source.js';
-import { readAnyTable } from '../read/read-any.js';
-import type { ReadOptions, TableFileSummary, TableRow } from '../read/table.js';
+import { readValidated, type FindingsOptions, type ReadValidatedOptions, type ValidatedFile } from '../read/read-validated.js';
+import type { TableRow } from '../read/table.js';
 import {
   describeCategories,
   describeTypes,
@@ -51,7 +51,7 @@ export function isBooking(r: LedgerRecord): r is Booking {
 }
 
 /** What reading one ledger produced, beside the records handed to the callback (shaped like the participant summary). */
-export interface LedgerFileSummary extends TableFileSummary {
+export interface LedgerFileSummary extends ValidatedFile {
   readonly kind: 'ledger';
   /** Rows with errors: their line and distinct error codes, sorted. */
   readonly excluded: { readonly line: number; readonly codes: FindingCode[] }[];
@@ -139,46 +139,43 @@ export class LedgerValidator {
 
 /**
  * Reads and validates a ledger in one streaming pass, handing each record (valid or not) to
- * `onRecord`. Memory holds the findings and the references seen, never the rows.
+ * `onRecord`. Memory holds the findings kept (at most 1,000 of a code unless told otherwise), the
+ * references seen and the excluded rows' lines, never the rows.
  */
 export async function readLedger(
   source: ByteSource,
   ctx: LedgerContext,
-  options: ReadOptions & { sheet?: string | undefined },
+  options: ReadValidatedOptions,
   onRecord: (record: LedgerRecord) => void = () => {},
+  findingsOut: FindingsOptions = {},
 ): Promise<LedgerFileSummary> {
   const validator = new LedgerValidator(source.name, ctx);
-  const rowFindings: Finding[] = [];
   const excluded: { line: number; codes: FindingCode[] }[] = [];
-  const table = await readAnyTable(source, { columns: LEDGER_COLUMNS, required: LEDGER_REQUIRED_HEADERS }, options, (row) => {
-    const { record, findings } = validator.validate(row);
-    for (const f of findings) rowFindings.push(f);
-    if (!record.ok) {
-      const codes = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.code))].sort();
-      excluded.push({ line: record.line, codes });
-    }
-    onRecord(record);
-  });
-  const findings = table.unusable
-    ? table.findings
-    : [
-        ...table.findings.filter((f) => f.code !== 'QUOTE_NOT_CLOSED'),
-        ...rowFindings,
-        ...table.findings.filter((f) => f.code === 'QUOTE_NOT_CLOSED'),
-      ];
-  const { errors, warnings } = countBySeverity(findings);
-  return {
-    file: source.name,
-    kind: 'ledger',
-    encoding: table.encoding,
-    delimiter: table.delimiter,
-    rows: table.unusable ? 0 : table.rows,
-    errors,
-    warnings,
-    excludedRows: table.unusable ? 0 : excluded.length,
-    findings,
-    notices: table.notices,
-    unusable: table.unusable,
-    excluded: table.unusable ? [] : excluded,
+  // one shared list per distinct set of codes: a million excluded rows hold a handful of lists
+  const codeLists = new Map<string, FindingCode[]>();
+  const contract = {
+    kind: 'ledger' as const,
+    table: { columns: LEDGER_COLUMNS, required: LEDGER_REQUIRED_HEADERS },
+    validate(row: TableRow) {
+      const { record, findings } = validator.validate(row);
+      return { record, findings, excluded: !record.ok };
+    },
   };
+  const summary = await readValidated(
+    source,
+    contract,
+    options,
+    ({ record, findings, excluded: left }) => {
+      if (left) {
+        const codes = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.code))].sort();
+        const key = codes.join(' ');
+        let shared = codeLists.get(key);
+        if (!shared) codeLists.set(key, (shared = codes));
+        excluded.push({ line: record.line, codes: shared });
+      }
+      onRecord(record);
+    },
+    findingsOut,
+  );
+  return { ...summary, excluded: summary.unusable ? [] : excluded };
 }

@@ -71,22 +71,6 @@ export interface TableFileSummary {
   readonly unusable: boolean;
 }
 
-/** The summary of a file that cannot even be opened: one FILE_UNREADABLE finding (exit 2). */
-export function unreadableFileSummary(file: string, reason: string): TableFileSummary {
-  return {
-    file,
-    encoding: null,
-    delimiter: null,
-    rows: 0,
-    errors: 1,
-    warnings: 0,
-    excludedRows: 0,
-    findings: [finding('FILE_UNREADABLE', { file }, { reason })],
-    notices: [],
-    unusable: true,
-  };
-}
-
 /** The result for a file that cannot be used at all. */
 export function failedTable(
   f: Finding,

@@ -13,13 +13,13 @@ import { parsePersonnummer } from '../../participants/personnummer.js';
 import { readParticipants, type ParticipantFileSummary } from '../../participants/read-participants.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import { UsageError } from '../errors.js';
-import { fileSource, unreadableReason } from '../io.js';
+import { openInput } from '../input-file.js';
 import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang, type CommonOptions } from '../options.js';
 import { periodUsageError } from '../period-option.js';
 import { renderValidationText } from '../render-findings.js';
 import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
-import { indicatorsOfFile, unreadableParticipantFile } from '../participant-input.js';
+import { indicatorsOfFile, unreadableParticipants } from '../participant-input.js';
 
 export const DIFF_FORMATS = ['text', 'json'] as const;
 
@@ -38,11 +38,11 @@ async function readEntries(
   asOf: IsoDate,
   opts: CommonOptions,
 ): Promise<{ summary: ParticipantFileSummary; entries: DiffEntry[] }> {
-  const reason = await unreadableReason(file);
-  if (reason) return { summary: unreadableParticipantFile(file, reason), entries: [] };
+  const input = await openInput(file);
+  if (!input.source) return { summary: unreadableParticipants(input.unreadable), entries: [] };
   const entries: DiffEntry[] = [];
   const summary = await readParticipants(
-    fileSource(file),
+    input.source,
     { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
     opts,
     (record, row) => {

@@ -3,13 +3,13 @@ import { redactedJsonDocument, type RedactedText } from '../../core/redact.js';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
-import type { BudgetFileSummary } from '../../finance/budget.js';
 import { checkLedger, type LedgerCheck, type LedgerCheckInput, type LedgerFigures } from '../../finance/check-ledger.js';
 import { formatOre, formatRate, rateFromNumber, share4 } from '../../finance/money.js';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
 import type { LedgerFileSummary } from '../../finance/read-ledger.js';
 import { financeResult, type CostFigures, type Figures, type FinancingFigures } from '../../finance/result.js';
 import type { EncodingName } from '../../read/encoding.js';
+import type { FindingsOptions, ValidatedFile } from '../../read/read-validated.js';
 import type { Delimiter } from '../../read/table.js';
 import {
   checkAttendanceOptions,
@@ -19,13 +19,12 @@ import {
   tellParticipantTimeNotices,
   type ParticipantTimeOutcome,
 } from '../finance-attendance.js';
-import { fileSource, unreadableReason } from '../io.js';
+import { openInput } from '../input-file.js';
 import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { periodUsageError } from '../period-option.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
-import { unreadableLedgerSummary } from './finance-validate.js';
 
 export const FINANCE_FORMATS = ['text', 'json'] as const;
 type FinanceFormat = (typeof FINANCE_FORMATS)[number];
@@ -132,35 +131,27 @@ export async function checkLedgerFiles(
   budgetFile: string | undefined,
   input: LedgerCheckInput,
   options: { encoding?: EncodingName | undefined; delimiter?: Delimiter | undefined; sheet?: string | undefined },
+  findingsOut: FindingsOptions = {},
 ): Promise<LedgerCheck> {
-  const ledgerProblem = await unreadableReason(ledgerFile);
-  const budgetProblem = budgetFile === undefined ? undefined : await unreadableReason(budgetFile);
-  if (ledgerProblem !== undefined) {
-    const budget = budgetFile !== undefined && budgetProblem !== undefined ? unreadableBudget(budgetFile, budgetProblem) : null;
-    return { profile: input.profile, ledger: unreadableLedger(ledgerFile, ledgerProblem), budget, figures: null };
+  const ledger = await openInput(ledgerFile);
+  const budget = budgetFile === undefined ? null : await openInput(budgetFile);
+  const unreadableBudget = budget?.unreadable ? ({ ...budget.unreadable, kind: 'budget' } as const) : null;
+  if (!ledger.source) {
+    return { profile: input.profile, ledger: unreadableLedger(ledger.unreadable), budget: unreadableBudget, figures: null };
   }
-  const check = await checkLedger(
-    fileSource(ledgerFile),
-    budgetFile === undefined || budgetProblem !== undefined ? null : fileSource(budgetFile),
-    input,
-    { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
-  );
+  const check = await checkLedger(ledger.source, budget?.source ?? null, input, {
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    sheet: options.sheet,
+  }, findingsOut);
   // a budget that cannot be opened makes the run unusable, but the ledger's own findings are still shown
-  if (budgetFile !== undefined && budgetProblem !== undefined) {
-    return { ...check, budget: unreadableBudget(budgetFile, budgetProblem), figures: null };
-  }
+  if (unreadableBudget) return { ...check, budget: unreadableBudget, figures: null };
   return check;
 }
 
-/** A ledger that cannot be opened: FILE_UNREADABLE, exit 2. */
-function unreadableLedger(file: string, reason: string): LedgerFileSummary {
-  const s = unreadableLedgerSummary(file, reason);
-  return { ...s, kind: 'ledger', encoding: null, delimiter: null, findings: [...s.findings], notices: [], excluded: [] };
-}
-
-function unreadableBudget(file: string, reason: string): BudgetFileSummary {
-  const s = unreadableLedgerSummary(file, reason);
-  return { ...s, kind: 'budget', encoding: null, delimiter: null, findings: [...s.findings], notices: [] };
+/** A ledger that cannot be opened, as a ledger summary (one FILE_UNREADABLE finding, exit 2). */
+export function unreadableLedger(summary: ValidatedFile): LedgerFileSummary {
+  return { ...summary, kind: 'ledger', excluded: [] };
 }
 
 /** `finance --format json`: the finance document (with participants' time when given), strings redacted. */

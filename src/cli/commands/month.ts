@@ -19,9 +19,9 @@ import { readParticipants, type ParticipantFileSummary } from '../../participant
 import type { ParticipantRecord } from '../../participants/record.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import { UsageError } from '../errors.js';
-import { fileSource, unreadableReason } from '../io.js';
+import { openInput } from '../input-file.js';
 import { checkAsOf, CommonOptionsSchema, loadProfile, PACKAGE_ROOT, parseOptions, terminalLang, type CommonOptions } from '../options.js';
-import { unreadableParticipantFile } from '../participant-input.js';
+import { unreadableParticipants } from '../participant-input.js';
 import { noticeText, renderValidationText } from '../render-findings.js';
 import { renderMonthJson, renderMonthText, renderStatusJson, renderStatusText } from '../render-month.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
@@ -62,10 +62,10 @@ interface ExportRead {
 async function readExport(file: string, profile: ProjectProfile, today: IsoDate, asOf: IsoDate, opts: CommonOptions): Promise<ExportRead> {
   const records: ParticipantRecord[] = [];
   const pnrByLine = new Map<number, Personnummer>();
-  const reason = await unreadableReason(file);
-  if (reason) return { summary: unreadableParticipantFile(file, reason), records, pnrByLine };
+  const input = await openInput(file);
+  if (!input.source) return { summary: unreadableParticipants(input.unreadable), records, pnrByLine };
   const summary = await readParticipants(
-    fileSource(file),
+    input.source,
     { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
     opts,
     (record, row) => {

@@ -1,12 +1,14 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { unreadableFileSummary } from '../../read/table.js';
 import { readParticipants } from '../../participants/read-participants.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import type { EncodingName } from '../../read/encoding.js';
 import type { Delimiter } from '../../read/table.js';
 import { UsageError } from '../errors.js';
-import { fileSize, fileSource, progressFor, unreadableReason } from '../io.js';
+import { openInput } from '../input-file.js';
+import { fileSize, progressFor } from '../io.js';
+import { unreadableParticipants } from '../participant-input.js';
+import type { FindingsOptions } from '../../read/read-validated.js';
 import { checkAsOf, CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
 import type { Finding } from '../../findings/finding.js';
 import { KEPT_PER_CODE } from '../../findings/tally.js';
@@ -24,11 +26,6 @@ const ValidateOptionsSchema = CommonOptionsSchema.extend({
   allFindings: z.boolean().default(false),
 });
 
-/** A file that cannot be opened: a FILE_UNREADABLE finding in a summary of its own (exit 2). */
-export function unreadableSummary(file: string, kind: 'participants' | 'ledger', reason: string): FileSummaryView {
-  return { ...unreadableFileSummary(displayName(file), reason), kind };
-}
-
 /** Reads and checks one participant file for `validate`. */
 export async function validateParticipantFile(
   file: string,
@@ -39,18 +36,22 @@ export async function validateParticipantFile(
   progress?: { tick: (bytes: number) => void; done: () => void },
   onFinding?: (f: Finding) => void,
 ): Promise<FileSummaryView> {
-  const reason = await unreadableReason(file);
-  if (reason) return unreadableSummary(file, 'participants', reason);
+  const input = await openInput(file, progress?.tick);
+  if (!input.source) return unreadableParticipants(input.unreadable);
   const summary = await readParticipants(
-    fileSource(file, progress?.tick),
+    input.source,
     { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
     options,
     undefined,
-    // streaming every finding: none is kept, each is written as it is found
-    onFinding ? { keepPerCode: 0, onFinding } : { keepPerCode: KEPT_PER_CODE },
+    findingsOptions(onFinding),
   );
   progress?.done();
   return summary;
+}
+
+/** Streaming every finding: none is kept, each is written as it is found; else the first 1,000 of each code are kept. */
+function findingsOptions(onFinding: ((f: Finding) => void) | undefined): FindingsOptions {
+  return onFinding ? { keepPerCode: 0, onFinding } : { keepPerCode: KEPT_PER_CODE };
 }
 
 export function validateCommand(ctx: CommandContext): Command {
@@ -98,7 +99,9 @@ export function validateCommand(ctx: CommandContext): Command {
       summaries.push(summary);
     }
     for (const file of opts.ledger) {
-      const summary = await ctx.validateLedger(file, profile, today, asOf, opts);
+      const name = displayName(file);
+      const stream = writer && opts.allFindings ? (f: Finding) => writer.finding(f, name) : undefined;
+      const summary = await ctx.validateLedger(file, profile, today, asOf, opts, findingsOptions(stream));
       for (const f of writer ? summary.findings : []) writer!.finding(f, summary.file);
       summaries.push(summary);
     }

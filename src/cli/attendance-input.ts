@@ -9,6 +9,7 @@ import type { ProjectProfile } from '../project/profile.js';
 import type { EncodingName } from '../read/encoding.js';
 import type { Delimiter } from '../read/table.js';
 import { UsageError } from './errors.js';
+import { displayName } from './display-name.js';
 import { openInput } from './input-file.js';
 import { unreadableParticipants } from './participant-input.js';
 import type { FileSummaryView } from './render-findings.js';
@@ -89,7 +90,7 @@ export async function readAttendanceRun(
   if (!attendanceInput.source) return { participants, attendance: { ...attendanceInput.unreadable, kind: 'attendance', days: [] }, time: null };
   const attendance = await readAttendance(
     attendanceInput.source,
-    { today, projectEnd: profile.period.end, participants: participation, participantsFile },
+    { today, projectEnd: profile.period.end, participants: participation, participantsFile: displayName(participantsFile) },
     { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
   );
   if (attendance.unusable) return { participants, attendance, time: null };

@@ -12,6 +12,7 @@ import type { EncodingName } from '../read/encoding.js';
 import type { Delimiter } from '../read/table.js';
 import { attendanceFileViews, attendanceNotices, parseRateOption, rateSource, readAttendanceRun, type AttendanceRun } from './attendance-input.js';
 import { UsageError } from './errors.js';
+import { displayName } from './display-name.js';
 import { openInput } from './input-file.js';
 import type { Output } from './io.js';
 import { renderValidationText, validationExitCode, type FileSummaryView } from './render-findings.js';
@@ -72,8 +73,8 @@ export async function participantTimeForFinance(req: ParticipantTimeRequest): Pr
     ? await checkLedgerForParticipantTime(ledger.source, cumulative, { encoding: req.encoding, delimiter: req.delimiter })
     : [];
   const line: ParticipantTimeLine = {
-    attendanceFile: req.attendance,
-    participantsFile: req.participants,
+    attendanceFile: displayName(req.attendance),
+    participantsFile: displayName(req.participants),
     rate,
     quarters: timeByQuarter(periodTime),
     cumulative: { start, end: periodTime.window.windowEnd, quarters: cumulative.total.quarters, valueOre: cumulative.total.valueOre },

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { redactedJson, type RedactedText } from '../core/redact.js';
+import { containsPersonnummer, redactedJson, type RedactedText } from '../core/redact.js';
 import type { Lang } from '../findings/catalogue.js';
 import { ALL_FINDING_CODES, type FindingCode } from '../findings/codes.js';
 import type { Finding } from '../findings/finding.js';
@@ -90,8 +90,12 @@ function groupByCode(findings: readonly Finding[]): Map<FindingCode, Finding[]> 
   return groups;
 }
 
-/** The text report of `validate` for a person: a summary line per file, findings grouped by code, a fix hint per code. */
-export function renderValidationText(files: readonly FileSummaryView[], lang: Lang, c: ChalkInstance): string {
+/**
+ * The text report of `validate` for a person: a summary line per file, findings grouped by code, a
+ * fix hint per code. Each code shows its first five findings, or (`all`, `--all-findings`) every
+ * finding the summaries hold.
+ */
+export function renderValidationText(files: readonly FileSummaryView[], lang: Lang, c: ChalkInstance, all = false): string {
   const t = T[lang];
   const lines: string[] = [];
   for (const s of files) {
@@ -110,11 +114,13 @@ export function renderValidationText(files: readonly FileSummaryView[], lang: La
       const total = Math.max(counts[code] ?? 0, list.length);
       lines.push('');
       lines.push(`  ${label} (${total})`);
-      for (const f of list.slice(0, SHOWN_PER_CODE)) {
+      const shown = all ? list.length : Math.min(SHOWN_PER_CODE, list.length);
+      for (let i = 0; i < shown; i++) {
+        const f = list[i]!;
         const where = f.line === null ? '' : `${t.line} ${f.line}: `;
         lines.push(`    ${where}${findingMessage(f, lang)}`);
       }
-      if (total > SHOWN_PER_CODE) lines.push(c.dim(`    ${t.more(total - Math.min(SHOWN_PER_CODE, list.length))}`));
+      if (total > shown) lines.push(c.dim(`    ${t.more(total - shown)}`));
       lines.push(`    ${c.cyan(`${t.fix}:`)} ${findingHint(code, lang)}`);
     }
     lines.push('');
@@ -263,15 +269,23 @@ function githubWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWri
     begin() {},
     finding(f, file) {
       if (!listed.take(file, f.code)) return;
-      const props = [`file=${ghProp(f.file ?? file)}`];
-      if (f.line !== null) props.push(`line=${f.line}`);
+      const name = f.file ?? file;
+      // A name holding a personnummer is masked on its way out, and the masked name is no file in the
+      // repository: such an annotation gets no file= (GitHub shows it on the run), the name and line
+      // (masked) go in front of the message instead.
+      const located = !containsPersonnummer(name);
+      const props = located ? [`file=${ghProp(name)}`] : [];
+      if (located && f.line !== null) props.push(`line=${f.line}`);
       props.push(`title=${ghProp(f.code)}`);
-      sink.out(`::${f.severity} ${props.join(',')}::${ghData(findingMessage(f, lang))}\n`);
+      const where = located ? '' : `${name}${f.line === null ? '' : `:${f.line}`}: `;
+      sink.out(`::${f.severity} ${props.join(',')}::${ghData(where + findingMessage(f, lang))}\n`);
     },
     end(files) {
       for (const s of files) {
         for (const t of truncatedCodes(s, listed)) {
-          sink.out(`::notice file=${ghProp(s.file)},title=${ghProp(t.code)}::${ghData(TRUNCATION[lang](t.code, t.listed, t.total))}\n`);
+          const located = !containsPersonnummer(s.file);
+          const props = `${located ? `file=${ghProp(s.file)},` : ''}title=${ghProp(t.code)}`;
+          sink.out(`::notice ${props}::${ghData(`${located ? '' : `${s.file}: `}${TRUNCATION[lang](t.code, t.listed, t.total)}`)}\n`);
         }
       }
       // The summary lines are plain log lines: the file name is escaped as a property, so the line can

@@ -153,9 +153,9 @@ describe('hostile environments', () => {
     const r = await sh(`cat fixtures/participants-sv-excel.csv | ${process.execPath} ${BIN} validate --format json -`);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.files[0]).toMatchObject({ file: '-', encoding: 'windows-1252', delimiter: ';', rows: 110 });
+    expect(doc.files[0]).toMatchObject({ file: '(standard input)', encoding: 'windows-1252', delimiter: ';', rows: 110 });
     const ledger = await sh(`cat fixtures/ledger/ledger.csv | ${process.execPath} ${BIN} validate --ledger - --format json`);
-    expect(JSON.parse(ledger.stdout).files[0]).toMatchObject({ file: '-', kind: 'ledger' });
+    expect(JSON.parse(ledger.stdout).files[0]).toMatchObject({ file: '(standard input)', kind: 'ledger' });
     const twice = await sh(`${process.execPath} ${BIN} validate - - < fixtures/participants.csv`);
     expect(twice.code).toBe(2);
   });

@@ -13,7 +13,9 @@ import { parsePersonnummer } from '../../participants/personnummer.js';
 import { readParticipants, type ParticipantFileSummary } from '../../participants/read-participants.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import { UsageError } from '../errors.js';
+import { displayName } from '../display-name.js';
 import { openInput } from '../input-file.js';
+import { readStdinIfNamed } from '../stdin.js';
 import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang, type CommonOptions } from '../options.js';
 import { periodUsageError } from '../period-option.js';
 import { renderValidationText } from '../render-findings.js';
@@ -180,6 +182,8 @@ export function diffCommand(ctx: CommandContext): Command {
     );
     if (isPeriodError(period)) throw periodUsageError(period);
     const lang = terminalLang(opts.lang);
+    // `diff - -` would compare standard input with itself: a usage error (exit 2)
+    await readStdinIfNamed([oldFile, newFile]);
     const a = await readEntries(oldFile, profile, today, period.asOf, opts);
     const b = await readEntries(newFile, profile, today, period.asOf, opts);
     if (a.summary.unusable || b.summary.unusable) {
@@ -202,22 +206,22 @@ export function diffCommand(ctx: CommandContext): Command {
         delimiter: opts.delimiter,
         sheet: opts.sheet,
       });
-      if (!outcome.usable) throw new UsageError(`${file} cannot be used`);
+      if (!outcome.usable) throw new UsageError(`${displayName(file)} cannot be used`);
       return outcome.result;
     };
     const cells = diffIndicatorCells(await indicatorsOf(oldFile), await indicatorsOf(newFile));
     if (opts.format === 'json') {
       const doc = {
         schema: 'esf-report/diff@1',
-        old: { file: oldFile, rows: a.summary.rows, excludedRows: a.summary.excludedRows },
-        new: { file: newFile, rows: b.summary.rows, excludedRows: b.summary.excludedRows },
+        old: { file: displayName(oldFile), rows: a.summary.rows, excludedRows: a.summary.excludedRows },
+        new: { file: displayName(newFile), rows: b.summary.rows, excludedRows: b.summary.excludedRows },
         period: { label: period.label, start: period.start, end: period.end, asOf: period.asOf },
         ...diff,
         indicatorCells: cells,
       };
       ctx.output.json(redactedJsonDocument(doc));
     } else {
-      ctx.output.out(renderDiffText(oldFile, newFile, diff, cells, period, lang));
+      ctx.output.out(renderDiffText(displayName(oldFile), displayName(newFile), diff, cells, period, lang));
     }
     ctx.setExitCode(b.summary.errors > 0 || (opts.strict && b.summary.warnings > 0) ? 1 : 0);
   });

@@ -20,6 +20,7 @@ import {
   type ParticipantTimeOutcome,
 } from '../finance-attendance.js';
 import { openInput } from '../input-file.js';
+import { readStdinIfNamed } from '../stdin.js';
 import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { periodUsageError } from '../period-option.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
@@ -88,6 +89,8 @@ export function financeCommand(ctx: CommandContext): Command {
     const lang = terminalLang(opts.lang);
     const out = ctx.output;
 
+    // standard input can stand for one of the files only
+    await readStdinIfNamed([ledgerFile, opts.budget, opts.attendance, opts.participants]);
     const check = await checkLedgerFiles(
       ledgerFile,
       opts.budget,

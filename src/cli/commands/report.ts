@@ -19,6 +19,7 @@ import { renderHtmlReport } from '../../report/html/html-report.js';
 import type { ChartKey, SharedCopySummary, WorkbookModel } from '../../report/model.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
 import { RecoverableCellsError } from '../../report/suppress/protect.js';
+import { displayName } from '../display-name.js';
 import { EXIT, UsageError } from '../errors.js';
 import { checkAttendanceOptions } from '../finance-attendance.js';
 import { participantTimeSheetRows } from '../report-attendance.js';
@@ -86,6 +87,11 @@ export type FinanceSheetProvider = (
 const CHART_FONTS = [`${PACKAGE_ROOT}assets/fonts/DejaVuSans.ttf`, `${PACKAGE_ROOT}assets/fonts/DejaVuSans-Bold.ttf`];
 
 /** `--out` names the HTML page rather than the workbook. */
+/** An input's name in the workbook and the page: its base name (standard input by its label). */
+function inputName(path: string): string {
+  return path === '-' ? displayName(path) : basename(path);
+}
+
 function isHtml(path: string): boolean {
   return /\.html?$/i.test(path);
 }
@@ -240,7 +246,7 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
     if (opts.attendance !== undefined && opts.ledger === undefined) throw new UsageError(t.attendanceWithoutLedger, { option: '--attendance', value: opts.attendance });
     checkAttendanceOptions(opts.attendance, file, opts.rate, false);
 
-    await readStdinIfNamed([file, opts.ledger, opts.budget]);
+    await readStdinIfNamed([file, opts.ledger, opts.budget, opts.attendance]);
     const outPath = opts.out?.trim() ?? defaultReportFileName(profile.id, period.label);
     if (resolve(outPath) === resolve(file)) throw new UsageError(t.sameFile(outPath), { option: '--out', value: outPath });
     if (!opts.force && (await exists(outPath))) throw new UsageError(t.exists(outPath), { option: '--out', value: outPath });
@@ -312,9 +318,9 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
 
     const meta: WorkbookMeta = {
       toolVersion: packageVersion(),
-      input: { name: basename(file), sha256: await sha256File(inputPath(file)) },
-      ledger: opts.ledger === undefined ? null : { name: basename(opts.ledger), sha256: await sha256File(inputPath(opts.ledger)) },
-      budget: opts.budget === undefined ? null : { name: basename(opts.budget), sha256: await sha256File(inputPath(opts.budget)) },
+      input: { name: inputName(file), sha256: await sha256File(inputPath(file)) },
+      ledger: opts.ledger === undefined ? null : { name: inputName(opts.ledger), sha256: await sha256File(inputPath(opts.ledger)) },
+      budget: opts.budget === undefined ? null : { name: inputName(opts.budget), sha256: await sha256File(inputPath(opts.budget)) },
       options: optionsUsed(opts, lang),
       profileFile: opts.project === undefined ? null : basename(opts.project),
       generatedAt: generationTime(today, process.env, () => new Date()),

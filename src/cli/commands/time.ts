@@ -24,6 +24,7 @@ import { UsageError } from '../errors.js';
 import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { loadTimeReportLabels } from '../report-attendance.js';
 import { noticeText, renderValidationText, validationExitCode } from '../render-findings.js';
+import { readStdinIfNamed } from '../stdin.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 import { exists, writeFileSafely } from '../write-file.js';
 import { generationTime } from './report.js';
@@ -104,6 +105,8 @@ export function timeCommand(ctx: CommandContext): Command {
       if (!opts.force && (await exists(outPath))) throw new UsageError(`${outPath} exists; use --force to replace it`, { option: '--out', value: outPath });
     }
 
+    // standard input can stand for one of the two files only
+    await readStdinIfNamed([attendanceFile, opts.participants]);
     const run = await readAttendanceRun(attendanceFile, opts.participants, profile, period, today, rateSource(profile, rateOre), {
       encoding: opts.encoding,
       delimiter: opts.delimiter,

@@ -35,6 +35,7 @@ export async function validateParticipantFile(
   options: { encoding?: EncodingName | undefined; delimiter?: Delimiter | undefined; sheet?: string | undefined },
   progress?: { tick: (bytes: number) => void; done: () => void },
   onFinding?: (f: Finding) => void,
+  keepAll = false,
 ): Promise<FileSummaryView> {
   const input = await openInput(file, progress?.tick);
   if (!input.source) return unreadableParticipants(input.unreadable);
@@ -43,15 +44,19 @@ export async function validateParticipantFile(
     { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
     options,
     undefined,
-    findingsOptions(onFinding),
+    findingsOptions(onFinding, keepAll),
   );
   progress?.done();
   return summary;
 }
 
-/** Streaming every finding: none is kept, each is written as it is found; else the first 1,000 of each code are kept. */
-function findingsOptions(onFinding: ((f: Finding) => void) | undefined): FindingsOptions {
-  return onFinding ? { keepPerCode: 0, onFinding } : { keepPerCode: KEPT_PER_CODE };
+/**
+ * How a file's findings are kept: streamed (`onFinding`: none kept, each written as it is found),
+ * all kept (`--all-findings` in text, which groups them by code), or the first 1,000 of each code.
+ */
+function findingsOptions(onFinding: ((f: Finding) => void) | undefined, keepAll = false): FindingsOptions {
+  if (onFinding) return { keepPerCode: 0, onFinding };
+  return { keepPerCode: keepAll ? Number.POSITIVE_INFINITY : KEPT_PER_CODE };
 }
 
 export function validateCommand(ctx: CommandContext): Command {
@@ -65,7 +70,10 @@ export function validateCommand(ctx: CommandContext): Command {
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .option('--ledger <file>', 'also check a co-financing ledger (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--strict', 'treat warnings as errors (exit 1)')
-    .option('--all-findings', 'json, github, csv: list every finding, streamed as found (default: the first 1,000 of each code, with the full counts)');
+    .option(
+      '--all-findings',
+      'list every finding: text shows every one under its code (default: five of each code); json, github and csv stream every one as found (default: the first 1,000 of each code, with the full counts)',
+    );
   addCommonOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -88,20 +96,22 @@ export function validateCommand(ctx: CommandContext): Command {
     await readStdinIfNamed([...files, ...opts.ledger]);
     const out = ctx.output;
     const summaries: FileSummaryView[] = [];
+    // text groups findings by code, so with --all-findings it keeps every one (json, github and csv stream them)
+    const keepAll = opts.format === 'text' && opts.allFindings;
     const writer = opts.format === 'text' ? undefined : findingsWriter(opts.format, lang, out, opts.allFindings);
     writer?.begin();
     for (const file of files) {
       const progress = progressFor(out, opts.quiet, `checking ${displayName(file)}`, await fileSize(file));
       const name = displayName(file);
       const stream = writer && opts.allFindings ? (f: Finding) => writer.finding(f, name) : undefined;
-      const summary = await validateParticipantFile(file, profile, today, asOf, opts, progress, stream);
+      const summary = await validateParticipantFile(file, profile, today, asOf, opts, progress, stream, keepAll);
       for (const f of writer ? summary.findings : []) writer!.finding(f, summary.file);
       summaries.push(summary);
     }
     for (const file of opts.ledger) {
       const name = displayName(file);
       const stream = writer && opts.allFindings ? (f: Finding) => writer.finding(f, name) : undefined;
-      const summary = await ctx.validateLedger(file, profile, today, asOf, opts, findingsOptions(stream));
+      const summary = await ctx.validateLedger(file, profile, today, asOf, opts, findingsOptions(stream, keepAll));
       for (const f of writer ? summary.findings : []) writer!.finding(f, summary.file);
       summaries.push(summary);
     }
@@ -112,7 +122,7 @@ export function validateCommand(ctx: CommandContext): Command {
       const cut = opts.allFindings || opts.quiet ? null : truncationNotice(summaries, lang);
       if (cut) out.err(`${cut}\n`);
     } else {
-      out.out(renderValidationText(summaries, lang, out.color));
+      out.out(renderValidationText(summaries, lang, out.color, opts.allFindings));
     }
     ctx.setExitCode(validationExitCode(summaries, opts.strict));
   });

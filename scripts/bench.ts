@@ -111,8 +111,9 @@ process.stdout.write(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Hostile input (issue 17): 1,000,000 rows with every field invalid (25 findings a row), through
-// `validate` in each format. Aim: peak RSS < 300 MB in every format, whatever the findings.
+// Hostile input (issue 17): 1,000,000 rows with every field invalid (25 findings a row in the
+// participant file, 4 in the ledger), through `validate` in each format. Aim: peak RSS < 300 MB in
+// every format, whatever the findings.
 
 /** The all-invalid file: the contract's header, then rows whose every value is wrong. Cached in .bench/. */
 function allInvalidFile(n: number): string {
@@ -135,16 +136,35 @@ function allInvalidFile(n: number): string {
   return path;
 }
 
-function hostileBench(): void {
-  const file = allInvalidFile(rows);
-  process.stdout.write(`\nall-invalid file: ${file} (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB, every field of every row invalid)\n`);
+/** The all-invalid ledger: the contract's header, then rows whose every value is wrong (4 findings a row). Cached in .bench/. */
+function allInvalidLedger(n: number): string {
+  const path = join(dir, `all-invalid-ledger-${n}.csv`);
+  if (!values.regenerate && existsSync(path)) return path;
+  const fd = openSync(path, 'w');
+  writeSync(fd, 'date;type;category;amount;party;reference;description\n');
+  let batch = '';
+  for (let i = 1; i <= n; i++) {
+    batch += `day ${i};kind ${i};what ${i};sum ${i};party ${i};V-${i};row ${i}\n`;
+    if (batch.length > 1 << 20) {
+      writeSync(fd, batch);
+      batch = '';
+    }
+  }
+  writeSync(fd, batch);
+  closeSync(fd);
+  return path;
+}
+
+/** Runs `validate` on an all-invalid file in each format, each in a process of its own, and prints time, peak RSS and output size. */
+function hostileBench(label: string, file: string, args: (format: string) => string[]): void {
+  process.stdout.write(`\n${label}: ${file} (${(statSync(file).size / 1024 / 1024).toFixed(0)} MB, every field of every row invalid)\n`);
   process.stdout.write(`${'validate --format'.padEnd(22)}${'seconds'.padEnd(10)}${'peak RSS'.padEnd(12)}${'output'.padEnd(12)}exit\n`);
   for (const format of ['text', 'json', 'github', 'csv']) {
     const result = join(dir, `result-hostile-${format}.json`);
     const output = join(dir, `hostile-output.${format}`);
     rmSync(result, { force: true });
     const fd = openSync(output, 'w');
-    spawnSync(process.execPath, [join(root, 'dist/scripts/bench-hostile-child.js'), result, '--', 'validate', file, '--format', format, '--quiet'], {
+    spawnSync(process.execPath, [join(root, 'dist/scripts/bench-hostile-child.js'), result, '--', ...args(format)], {
       stdio: ['ignore', fd, 'inherit'],
       env: { ...process.env, ESF_REPORT_TODAY: '2026-11-25' },
     });
@@ -163,7 +183,10 @@ function hostileBench(): void {
   process.stdout.write('aim: peak RSS < 300 MB in every format (json/github/csv list at most 1,000 findings a code)\n');
 }
 
-hostileBench();
+const hostile = allInvalidFile(rows);
+hostileBench('all-invalid participant file', hostile, (format) => ['validate', hostile, '--format', format, '--quiet']);
+const hostileLedger = allInvalidLedger(rows);
+hostileBench('all-invalid ledger', hostileLedger, (format) => ['validate', '--ledger', hostileLedger, '--format', format, '--quiet']);
 
 // The shared copy (`report --suppress-below N`): what the suppression and its audit add to writing
 // the workbook of the bundled sample (120-participant scale, the size of a real project).

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { ParticipantRecord } from '../../../src/participants/record.js';
 import { readText } from '../../helpers/participants.js';
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -55,5 +56,47 @@ describe('Excel input', () => {
       expect(summary.findings.map((f) => f.code)).toEqual(['FILE_UNREADABLE']);
       expect(summary.unusable).toBe(true);
     }
+  });
+});
+
+describe('Excel input, streamed', () => {
+  it('gives a merged cell\'s value to every cell of its range, header and rows, as Excel shows it', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('Deltagare');
+      ws.addRow([...HEADER, 'kommentar']);
+      ws.addRow(['P-1', 'kvinna', '1990-05-01', '2025-02-03', 'arbetslös', 14, 3, 'x']);
+      ws.addRow(['P-2', null, '1991-05-01', '2025-02-04', null, 7, 2, 'y']);
+      ws.mergeCells('B2:B3'); // gender of P-1 and P-2: kvinna
+      ws.mergeCells('E2:E3');
+      ws.mergeCells('H1:I1'); // a header merged over an empty column
+    });
+    const { summary, records, codes } = await readText(bytes, { file: 'merged.xlsx' });
+    expect(summary.rows).toBe(2);
+    expect(records.map((r) => [r.line, r.participantId, r.gender, r.employmentStatus])).toEqual([
+      [2, 'P-1', 'woman', 'unemployed'],
+      [3, 'P-2', 'woman', 'unemployed'],
+    ]);
+    // the merged header repeats into column I: an unknown header at H, and the same again at I
+    expect(codes).toEqual(['COLUMN_UNKNOWN@1:-', 'COLUMN_UNKNOWN@1:-']);
+    expect(summary.findings.filter((f) => f.code === 'COLUMN_UNKNOWN').map((f) => f.args.position)).toEqual([8, 9]);
+  });
+
+  it('reads a sheet of many rows row by row, with the same records as the CSV of it', async () => {
+    const rows = 3000;
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet('Anteckningar').addRow(['inget här']);
+      const ws = wb.addWorksheet('Deltagare');
+      ws.addRow(HEADER);
+      for (let i = 1; i <= rows; i++) ws.addRow([`P-${i}`, i % 2 ? 'kvinna' : 'man', new Date(Date.UTC(1990, 0, 1 + (i % 300))), '2025-02-03', 'arbetslös', i % 40, i % 9]);
+    });
+    const { readParticipants } = await import('../../../src/participants/read-participants.js');
+    const { bufferSource } = await import('../../../src/read/source.js');
+    const records: ParticipantRecord[] = [];
+    const ctx = { today: '2026-11-25', asOf: '2026-11-25', projectStart: '2024-08-01', projectEnd: '2027-07-31' };
+    const summary = await readParticipants(bufferSource('many.xlsx', bytes, 4096), ctx, { sheet: ' deltagare ' }, (r) => records.push(r));
+    expect(summary.rows).toBe(rows);
+    expect(records).toHaveLength(rows);
+    expect(records[rows - 1]).toMatchObject({ line: rows + 1, participantId: `P-${rows}`, gender: 'man', isced: rows % 9 });
+    expect(records[0]).toMatchObject({ birthDate: '1990-01-02' });
   });
 });

@@ -4,7 +4,7 @@
  * objects keyed by the header, `columns: true`), `esf-report validate`, `esf-report indicators`
  * and `esf-report report`. Every command's time is given as a ratio to the csv-parse pass of the
  * same round (paired, so that a busy shared machine slows both alike), with its peak memory.
- *   node dist/scripts/bench.js [--rows N] [--rounds N] [--no-report] [--regenerate]
+ *   node dist/scripts/bench.js [--rows N] [--rounds N] [--no-report] [--regenerate] [--xlsx-rows N]
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     rounds: { type: 'string', default: '1' },
     'no-report': { type: 'boolean', default: false },
+    'xlsx-rows': { type: 'string', default: '200000' },
     regenerate: { type: 'boolean', default: false },
   },
 });
@@ -187,6 +188,40 @@ const hostile = allInvalidFile(rows);
 hostileBench('all-invalid participant file', hostile, (format) => ['validate', hostile, '--format', format, '--quiet']);
 const hostileLedger = allInvalidLedger(rows);
 hostileBench('all-invalid ledger', hostileLedger, (format) => ['validate', '--ledger', hostileLedger, '--format', format, '--quiet']);
+
+// ---------------------------------------------------------------------------------------------
+// A large .xlsx participant export (Excel's shared strings, real dates), read row by row through
+// exceljs's streaming reader. Aim: peak RSS < 300 MB.
+
+function xlsxBench(n: number): void {
+  const xlsx = join(dir, `participants-${n}.xlsx`);
+  if (values.regenerate || !existsSync(xlsx)) {
+    const csv = join(dir, `participants-${n}.csv`);
+    if (!existsSync(csv)) {
+      const gen = spawnSync(process.execPath, [join(root, 'dist/scripts/generate-fixtures.js'), '--count', String(n), '--out', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (gen.status !== 0) throw new Error('the generator failed');
+    }
+    process.stdout.write(`\nwriting ${n.toLocaleString('en')} rows into ${xlsx} …\n`);
+    const gen = spawnSync(process.execPath, [join(root, 'dist/scripts/generate-xlsx.js'), csv, xlsx], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (gen.status !== 0) throw new Error('the xlsx generator failed');
+  }
+  const result = join(dir, 'result-xlsx.json');
+  rmSync(result, { force: true });
+  spawnSync(process.execPath, [join(root, 'dist/scripts/bench-hostile-child.js'), result, '--', 'validate', xlsx, '--quiet'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ESF_REPORT_TODAY: '2026-11-25' },
+  });
+  process.stdout.write(`\nxlsx file: ${xlsx} (${(statSync(xlsx).size / 1024 / 1024).toFixed(0)} MB, ${n.toLocaleString('en')} rows)\n`);
+  if (!existsSync(result)) {
+    process.stdout.write('validate: failed (no result: the process died)\n');
+    return;
+  }
+  const m = JSON.parse(readFileSync(result, 'utf8')) as { seconds: number; peakRssMb: number; exitCode: number };
+  process.stdout.write(`validate: ${m.seconds.toFixed(2)} s, ${Math.round(n / m.seconds).toLocaleString('en')} rows/s, peak RSS ${m.peakRssMb} MB, exit ${m.exitCode}\n`);
+  process.stdout.write('aim: peak RSS < 300 MB\n');
+}
+
+xlsxBench(Number(values['xlsx-rows']));
 
 // The shared copy (`report --suppress-below N`): what the suppression and its audit add to writing
 // the workbook of the bundled sample (120-participant scale, the size of a real project).

@@ -19,17 +19,3 @@ export async function openInput(path: string, progress?: (bytesRead: number) => 
   if (reason !== undefined) return { source: null, unreadable: unreadableFile(displayName(path), reason) };
   return { source: fileSource(path, progress), unreadable: null };
 }
-
-/**
- * Reads an input file with its contract's reader, or gives the unusable summary of a file that
- * cannot be opened, shaped as the reader's (`kind` and the reader's own empty fields in `extra`).
- */
-export async function readInput<S extends ValidatedFile>(
-  path: string,
-  read: (source: ByteSource) => Promise<S>,
-  unreadable: (summary: ValidatedFile) => S,
-  progress?: (bytesRead: number) => void,
-): Promise<S> {
-  const input = await openInput(path, progress);
-  return input.source ? read(input.source) : unreadable(input.unreadable);
-}

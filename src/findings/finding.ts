@@ -31,10 +31,3 @@ export function finding(
     args,
   };
 }
-
-/** How many findings are errors and how many warnings. */
-export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const f of findings) if (f.severity === 'error') errors++;
-  return { errors, warnings: findings.length - errors };
-}

@@ -47,8 +47,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 /** The parts of exceljs's streaming reader this module uses (its typings leave most of them out). */
 interface StreamedRow {
   readonly number: number;
-  readonly cellCount: number;
-  getCell(c: number): { readonly value: ExcelJS.CellValue };
+  readonly values: readonly ExcelJS.CellValue[];
 }
 interface StreamedSheet extends AsyncIterable<StreamedRow> {
   /** The number in the part's name (`xl/worksheets/sheet3.xml`). */
@@ -219,7 +218,9 @@ export async function readXlsxTable(
         const rowNumber = row.number;
         const fields = new Array<string>(width);
         let chars = 0;
-        for (let c = 1; c <= width; c++) chars += (fields[c - 1] = cellText(row.getCell(c).value)).length;
+        // the row's values by column (1-based, sparse): no cell object is made for an empty column
+        const values = row.values;
+        for (let c = 1; c <= width; c++) chars += (fields[c - 1] = cellText(values[c])).length;
         const merged = mergesByRow.get(rowNumber);
         if (merged) {
           for (const m of merged) {

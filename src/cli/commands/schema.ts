@@ -1,6 +1,6 @@
 import { Argument, Command } from 'commander';
 import { redactedJsonDocument } from '../../core/redact.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { IndicatorsResultSchema } from '../../indicators/result.js';
 import { ParticipantRowSchema } from '../../participants/row-schema.js';
 import type { CommandContext } from '../shared.js';

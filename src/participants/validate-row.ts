@@ -52,6 +52,9 @@ const EXIT_ANSWER_COLUMNS = (
   ] as const satisfies readonly ParticipantColumn[]
 ).map((c) => COL[c]);
 
+/** The findings of a clean row, shared and frozen: no array is made for each of a million clean rows. */
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
 export interface RowResult {
   readonly record: ParticipantRecord;
   readonly findings: Finding[];
@@ -72,12 +75,13 @@ export class ParticipantValidator {
   // state of the row being validated (kept on the instance so the hot loop allocates no closures)
   private v: string[] = [];
   private line = 0;
-  private findings: Finding[] = [];
+  private findings: Finding[] = NO_FINDINGS;
 
   // columns are passed by index (COL.gender), not by name: one function reading `COL[name]` for
   // every field of every row was a megamorphic keyed load in the hottest loop
   private add(code: FindingCode, column: number | null, args: FindingArgs = {}): void {
     const name = column === null ? null : PARTICIPANT_COLUMNS[column]!.name;
+    if (this.findings === NO_FINDINGS) this.findings = [];
     this.findings.push(finding(code, { file: this.ctx.file, line: this.line, column: name }, args));
   }
 
@@ -153,8 +157,7 @@ export class ParticipantValidator {
     this.v = row.values;
     this.line = row.line;
     const line = row.line;
-    const findings: Finding[] = row.problems.length > 0 ? row.problems.slice() : [];
-    this.findings = findings;
+    this.findings = row.problems.length > 0 ? row.problems.slice() : NO_FINDINGS;
 
     // participant_id: pseudonymous, well-formed, unique
     let participantId: string | null = null;
@@ -291,6 +294,7 @@ export class ParticipantValidator {
     const employmentStart = this.resultDate(COL.employment_start, entryDate);
 
     let complete = true;
+    const findings = this.findings;
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i]!;
       if (f.severity === 'error') complete = false;

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readParticipants } from '../../participants/read-participants.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import type { EncodingName } from '../../read/encoding.js';

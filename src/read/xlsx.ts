@@ -1,5 +1,6 @@
 // exceljs and its zip libraries take most of a CSV run's start-up time: loaded only when an .xlsx is read
 import type * as ExcelJS from 'exceljs';
+import type * as NodeStream from 'node:stream';
 import { finding } from '../findings/finding.js';
 import { ymdToIso } from '../core/dates.js';
 import { MAX_RECORD_CHARS, type RawRecord } from './csv-tokenizer.js';
@@ -55,7 +56,14 @@ interface StreamedSheet extends AsyncIterable<StreamedRow> {
   readonly name?: string;
   readonly iterator: AsyncIterable<Uint8Array | string>;
 }
-interface StreamedWorkbook extends AsyncIterable<StreamedSheet> {
+/** What the streaming reader's `parse()` yields: a worksheet, a shared string (with `sharedStrings: 'emit'`), or other parts. */
+type StreamedItem =
+  | { readonly eventType: 'worksheet'; readonly value: StreamedSheet }
+  | { readonly eventType?: undefined; readonly index: number; readonly text: ExcelJS.CellValue }
+  | { readonly eventType: string; readonly value: unknown };
+
+interface StreamedWorkbook {
+  parse(): AsyncIterable<StreamedItem>;
   readonly model?: { readonly sheets?: readonly { readonly name: string; readonly state?: string; readonly rId?: string }[] };
   readonly workbookRels?: readonly { readonly Id: string; readonly Target: string }[];
 }
@@ -134,20 +142,36 @@ async function sheetShape(xml: AsyncIterable<Uint8Array | string>): Promise<Shee
   return { merges, columnCount };
 }
 
+/** A copy of a string in memory of its own (a slice of a large string keeps the whole of it). */
+function flatCopy(text: string): string {
+  return text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** The sheet to read: the one named (case and surrounding space aside), else the first visible one, else the first. */
 function chosenSheet(sheets: readonly { readonly name: string; readonly state?: string }[], wanted: string | undefined): string | undefined {
   if (wanted !== undefined) return sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase())?.name;
   return (sheets.find((s) => (s.state ?? 'visible') === 'visible') ?? sheets[0])?.name;
 }
 
+type ReaderClass = new (input: unknown, options: object) => StreamedWorkbook;
+
+/** exceljs, loaded when an .xlsx is read; a CommonJS module: at run time its API is the default export. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return ((await import('exceljs')) as unknown as { default: typeof ExcelJS }).default;
+}
+
+/**
+ * Node's streams, for exceljs's streaming reader. The name is not a literal so that the web page's
+ * bundler leaves it out: the page runs exceljs's browser build, which has no streaming reader.
+ */
+const NODE_STREAM = ['node', 'stream'].join(':');
+
 /** exceljs's streaming workbook reader over the source's bytes. */
-async function streamWorkbook(source: ByteSource): Promise<StreamedWorkbook> {
-  // a CommonJS module: at run time its API is the default export
-  const Excel = ((await import('exceljs')) as unknown as { default: typeof ExcelJS }).default;
-  const { Readable } = await import('node:stream');
-  const Reader = Excel.stream.xlsx.WorkbookReader as unknown as new (input: unknown, options: object) => StreamedWorkbook;
-  // styles are kept for the number formats that tell a date from a number; shared strings for the text
-  return new Reader(Readable.from(source.open()), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+async function streamWorkbook(source: ByteSource, Reader: ReaderClass): Promise<StreamedWorkbook> {
+  const { Readable } = (await import(NODE_STREAM)) as typeof NodeStream;
+  // styles are kept for the number formats that tell a date from a number; the shared strings are
+  // emitted and kept here as plain text (exceljs's cache keeps each string's rich-text form too)
+  return new Reader(Readable.from(source.open()), { worksheets: 'emit', sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
 }
 
 /** The chosen sheet of a streamed workbook, or why there is none; every other sheet is skipped unread. */
@@ -155,10 +179,17 @@ async function* chosenSheetOf(
   workbook: StreamedWorkbook,
   wanted: string | undefined,
   missing: (names: string[]) => void,
+  sharedStrings?: string[],
 ): AsyncGenerator<StreamedSheet> {
   let found = false;
-  for await (const sheet of workbook) {
-    if (found) continue;
+  for await (const item of workbook.parse()) {
+    if (item.eventType === undefined) {
+      // a copy of the text, so that the string does not keep the parser's chunk it was cut from alive
+      if (sharedStrings) sharedStrings[item.index] = flatCopy(cellText(item.text));
+      continue;
+    }
+    if (item.eventType !== 'worksheet' || found) continue;
+    const sheet = item.value as StreamedSheet;
     const names = workbook.model?.sheets ?? [];
     const name = nameOf(workbook, sheet);
     if (name !== undefined && name === chosenSheet(names, wanted)) {
@@ -183,12 +214,16 @@ export async function readXlsxTable(
   onRow: (row: TableRow) => void,
 ): Promise<TableResult> {
   const file = source.name;
+  const Excel = await loadExcel();
+  const Reader = (Excel as unknown as { stream?: { xlsx?: { WorkbookReader?: ReaderClass } } }).stream?.xlsx?.WorkbookReader;
+  // the web page's exceljs (the browser build) reads a whole workbook only
+  if (!Reader) return readLoadedWorkbook(Excel, source, contract, options, onRow);
   const unreadable = (reason: string) => failedTable(finding('FILE_UNREADABLE', { file }, { reason }), null, null, [], 'xlsx');
   let names: string[] | undefined;
   const missing = (all: string[]) => (names = all);
   let shape: SheetShape | undefined;
   try {
-    for await (const sheet of chosenSheetOf(await streamWorkbook(source), options.sheet, missing)) shape = await sheetShape(sheet.iterator);
+    for await (const sheet of chosenSheetOf(await streamWorkbook(source, Reader), options.sheet, missing)) shape = await sheetShape(sheet.iterator);
   } catch (err) {
     if (err instanceof SourceUnreadable) throw err;
     return unreadable('not a readable .xlsx workbook');
@@ -211,8 +246,11 @@ export async function readXlsxTable(
     }
   }
   let tooLong: number | undefined;
+  const sharedStrings: string[] = [];
+  const text = (value: ExcelJS.CellValue): string =>
+    value !== null && typeof value === 'object' && 'sharedString' in value ? (sharedStrings[(value as { sharedString: number }).sharedString] ?? '') : cellText(value);
   try {
-    for await (const sheet of chosenSheetOf(await streamWorkbook(source), options.sheet, () => {})) {
+    for await (const sheet of chosenSheetOf(await streamWorkbook(source, Reader), options.sheet, () => {}, sharedStrings)) {
       for await (const row of sheet) {
         if (tooLong !== undefined || sink.unusable) continue;
         const rowNumber = row.number;
@@ -220,7 +258,7 @@ export async function readXlsxTable(
         let chars = 0;
         // the row's values by column (1-based, sparse): no cell object is made for an empty column
         const values = row.values;
-        for (let c = 1; c <= width; c++) chars += (fields[c - 1] = cellText(values[c])).length;
+        for (let c = 1; c <= width; c++) chars += (fields[c - 1] = text(values[c])).length;
         const merged = mergesByRow.get(rowNumber);
         if (merged) {
           for (const m of merged) {
@@ -247,6 +285,54 @@ export async function readXlsxTable(
     if (err instanceof SourceUnreadable) throw err;
     return unreadable('not a readable .xlsx workbook');
   }
+  if (tooLong !== undefined) return failedTable(recordTooLong(file, tooLong), null, null, [], 'xlsx');
+  return sink.result(null, null, [], 'no-header', 'xlsx');
+}
+
+/**
+ * The whole-workbook reading, for exceljs's browser build (the web page, whose files are in memory
+ * anyway): the first visible sheet (or the one named), row by row, with the same records.
+ */
+async function readLoadedWorkbook(
+  Excel: typeof ExcelJS,
+  source: ByteSource,
+  contract: TableContract,
+  options: { sheet?: string | undefined },
+  onRow: (row: TableRow) => void,
+): Promise<TableResult> {
+  const file = source.name;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of source.open()) chunks.push(chunk);
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  } catch {
+    return failedTable(finding('FILE_UNREADABLE', { file }, { reason: 'not a readable .xlsx workbook' }), null, null, [], 'xlsx');
+  }
+  const sheets = workbook.worksheets;
+  const name = chosenSheet(sheets, options.sheet);
+  const sheet = sheets.find((s) => s.name === name);
+  if (!sheet) {
+    const reason = options.sheet
+      ? `no sheet named "${options.sheet}"; the sheets are: ${sheets.map((s) => s.name).join(', ')}`
+      : 'the workbook has no sheets';
+    return failedTable(finding('FILE_UNREADABLE', { file }, { reason }), null, null, [], 'xlsx');
+  }
+  const sink = new RecordSink(file, contract, onRow);
+  const width = sheet.columnCount;
+  let tooLong: number | undefined;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (tooLong !== undefined) return;
+    const fields = new Array<string>(width);
+    let chars = 0;
+    for (let c = 1; c <= width; c++) chars += (fields[c - 1] = cellText(row.getCell(c).value)).length;
+    // the same record size limit as for CSV (csv-tokenizer.ts)
+    if (chars > MAX_RECORD_CHARS) {
+      tooLong = rowNumber;
+      return;
+    }
+    sink.accept({ line: rowNumber, fields });
+  });
   if (tooLong !== undefined) return failedTable(recordTooLong(file, tooLong), null, null, [], 'xlsx');
   return sink.result(null, null, [], 'no-header', 'xlsx');
 }

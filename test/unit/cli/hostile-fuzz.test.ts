@@ -52,7 +52,8 @@ describe('fuzzing the reader and every formatter', () => {
         }
         JSON.parse(outputs.json!);
         for (const line of outputs.github!.split('\n')) {
-          if (line.startsWith('::')) expect(line).toMatch(/^::(error|warning|notice) file=[^:,\n]*(,line=\d+)?,title=[A-Z0-9_]+::/);
+          // a name holding a personnummer is masked and gets no file= (the masked name is no file)
+          if (line.startsWith('::')) expect(line).toMatch(/^::(error|warning|notice) (file=[^:,\n]*(,line=\d+)?,)?title=[A-Z0-9_]+::/);
         }
         const rows = parse(outputs.csv!, { bom: true, relax_column_count: true }) as string[][];
         for (const row of rows) for (const field of row) expect(field).not.toMatch(/^[=+\-@\t\r]/);

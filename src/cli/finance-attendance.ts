@@ -4,7 +4,7 @@ import type { LedgerFinancing, ParticipantTimeLine } from '../attendance/co-fina
 import { checkLedgerForParticipantTime } from '../attendance/ledger-overlap.js';
 import { computeTime, timeByQuarter, type RateSource, type TimeReport } from '../attendance/time-report.js';
 import type { ReportingPeriod } from '../core/period.js';
-import { formatOre } from '../finance/money.js';
+import { formatOre } from '../core/format.js';
 import type { Lang } from '../findings/catalogue.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
 import type { ProjectProfile } from '../project/profile.js';

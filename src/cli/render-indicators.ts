@@ -12,6 +12,7 @@ import {
 import type { GenderSplit, IndicatorsResult, PeriodAndCumulative, TargetResult } from '../indicators/result.js';
 import type { UnusableIndicatorsResult } from '../indicators/run.js';
 import { csvField } from '../core/csv.js';
+import { decimalMark, formatPercent as percent } from '../core/format.js';
 import { indicatorsJson } from '../indicators/json.js';
 
 const GENDERS = ['women', 'men', 'nonBinary', 'total'] as const;
@@ -60,7 +61,6 @@ const T = {
     workTraining: 'Work training',
     notice: (label: string, end: string, today: string, asOf: string) =>
       `notice: the period ${label} ends on ${end}, after today (${today}); the figures are preliminary (as of ${asOf}).`,
-    decimal: '.',
   },
   sv: {
     title: 'ESF+-indikatorer',
@@ -106,7 +106,6 @@ const T = {
     workTraining: 'Praktik',
     notice: (label: string, end: string, today: string, asOf: string) =>
       `notis: perioden ${label} slutar ${end}, efter i dag (${today}); siffrorna är preliminära (per ${asOf}).`,
-    decimal: ',',
   },
 } as const;
 
@@ -117,16 +116,12 @@ function windowEnd(r: IndicatorsResult): string {
 
 /** A rate (0–1, 4 decimals) as a percentage with two decimals: 0.1684 → "16.84 %". */
 export function formatRate(rate: number | null, lang: Lang): string {
-  if (rate === null) return '–';
-  const q = Math.round(rate * 10000);
-  return `${Math.floor(q / 100)}${T[lang].decimal}${String(q % 100).padStart(2, '0')} %`;
+  return rate === null ? '–' : percent(rate, { decimals: 2, decimalMark: decimalMark(lang), space: ' ' });
 }
 
 /** A target rate as a short percentage: 0.25 → "25 %", 0.903 → "90.3 %". */
 export function formatPercent(rate: number | null, lang: Lang): string {
-  if (rate === null) return '–';
-  const text = String(Math.round(rate * 1e6) / 1e4);
-  return `${text.replace('.', T[lang].decimal)} %`;
+  return rate === null ? '–' : percent(rate, { decimals: 4, trimZeros: true, decimalMark: decimalMark(lang), space: ' ' });
 }
 
 function pad(s: string, w: number): string {

@@ -7,7 +7,7 @@ import { formatQuarters, formatQuartersSv } from '../../attendance/hours.js';
 import type { RateSource, TimeReport } from '../../attendance/time-report.js';
 import { buildTimeWorkbookModel } from '../../attendance/workbook.js';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
-import { formatOre } from '../../finance/money.js';
+import { formatOre } from '../../core/format.js';
 import type { Lang } from '../../findings/catalogue.js';
 import { renderFinding } from '../../findings/render.js';
 import type { ProjectProfile } from '../../project/profile.js';

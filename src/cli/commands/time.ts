@@ -8,6 +8,7 @@ import type { RateSource, TimeReport } from '../../attendance/time-report.js';
 import { buildTimeWorkbookModel } from '../../attendance/workbook.js';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
 import { formatOre } from '../../core/format.js';
+import { readingSummary } from '../../findings/reading-summary.js';
 import { textTable } from '../text-table.js';
 import type { Lang } from '../../findings/catalogue.js';
 import { renderFinding } from '../../findings/render.js';
@@ -162,16 +163,7 @@ export function timeDocument(run: AttendanceRun, profile: ProjectProfile, lang: 
       value_ore: m.valueOre,
     })),
     total: { hours: formatQuarters(time?.total.quarters ?? 0), value_ore: time?.total.valueOre ?? null },
-    files: files.map((s) => ({
-      file: s.file,
-      kind: s.kind,
-      encoding: s.encoding,
-      delimiter: s.delimiter,
-      rows: s.rows,
-      errors: s.errors,
-      warnings: s.warnings,
-      excludedRows: s.excludedRows,
-    })),
+    files: files.map((s) => ({ file: s.file, kind: s.kind, ...readingSummary(s) })),
     findings: files.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))),
   };
 }

@@ -46,7 +46,7 @@ function roundDecimal(abs: number, decimals: number): string {
 }
 
 /** The conventions of a number's text. */
-interface NumberForm {
+export interface NumberForm {
   readonly decimalMark: ',' | '.';
   /** Between groups of three digits; none when not given. */
   readonly groupSeparator?: string;
@@ -57,7 +57,7 @@ interface NumberForm {
 }
 
 /** `value` with `decimals` decimals, rounded by the one rule; the minus only when the rounded value is not 0. */
-function formatNumber(value: number, decimals: number, form: NumberForm): string {
+export function formatFixed(value: number, decimals: number, form: NumberForm): string {
   let fixed = roundDecimal(Math.abs(value), decimals);
   const sign = value < 0 && Number(fixed) !== 0 ? form.minus : '';
   if (form.trimZeros && fixed.includes('.')) fixed = fixed.replace(/\.?0+$/, '');
@@ -75,7 +75,7 @@ export function formatInteger(value: number, lang: Lang): string {
 /** A number in a report with a fixed count of decimals, its thousands grouped unless `grouped` is false: `1 234,50` / `1,234.50`. */
 export function formatDecimal(value: number, decimals: number, lang: Lang, grouped = true): string {
   const groupSeparator = grouped ? (lang === 'sv' ? NO_BREAK_SPACE : ',') : undefined;
-  return formatNumber(value, decimals, { decimalMark: decimalMark(lang), groupSeparator, minus: '−' });
+  return formatFixed(value, decimals, { decimalMark: decimalMark(lang), groupSeparator, minus: '−' });
 }
 
 /** How a per cent reads. */
@@ -95,7 +95,7 @@ export interface PercentForm {
 export function formatPercent(share: number, form: PercentForm): string {
   const value = /e/i.test(String(share)) ? share * 100 : Number(`${share}e2`);
   const { decimalMark: mark, groupSeparator, trimZeros } = form;
-  const text = formatNumber(value, form.decimals, { decimalMark: mark, groupSeparator, minus: form.minus ?? '-', trimZeros });
+  const text = formatFixed(value, form.decimals, { decimalMark: mark, groupSeparator, minus: form.minus ?? '-', trimZeros });
   return `${text}${form.space}%`;
 }
 

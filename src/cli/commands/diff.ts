@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { z } from 'zod';
+import { formatFixed } from '../../core/format.js';
 import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
 import { redactedJsonDocument } from '../../core/redact.js';
 import { diffExports, lastReportedMonth, type ExportDiff } from '../../diff/diff-exports.js';
@@ -110,7 +111,7 @@ export function renderDiffText(oldFile: string, newFile: string, d: ExportDiff, 
   lines.push('', t.cells(`${period.label}, ${period.start} – ${period.end}`));
   if (cells.length === 0) lines.push(t.noCells);
   for (const c of cells) {
-    const delta = c.delta === null ? '' : ` (${c.delta > 0 ? '+' : ''}${Number(c.delta.toFixed(4))})`;
+    const delta = c.delta === null ? '' : ` (${c.delta > 0 ? '+' : ''}${formatFixed(c.delta, 4, { decimalMark: '.', minus: '-', trimZeros: true })})`;
     lines.push(`  ${c.row.padEnd(16)} ${`${c.scope}${c.gender ? `.${c.gender}` : ''}`.padEnd(22)} ${c.old ?? '–'} → ${c.new ?? '–'}${delta}`);
   }
   return `${lines.join('\n')}\n`;

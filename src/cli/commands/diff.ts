@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatFixed } from '../../core/format.js';
 import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
 import { redactedJsonDocument } from '../../core/redact.js';

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
 import { checkAttendanceOptions, participantTimeForFinance, tellParticipantTimeNotices } from '../finance-attendance.js';
 import { FINANCE_LABELS } from '../finance-texts.js';

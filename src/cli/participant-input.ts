@@ -13,12 +13,14 @@ export function unreadableParticipants(summary: ValidatedFile): ParticipantFileS
 /**
  * Computes the indicators of a participant file on disk, with progress on a terminal; a file that
  * cannot be opened gives the unusable outcome, as an unreadable one does, so callers handle one case.
+ * `onRecord` hears each record as read (`diff` collects its entries in the same pass).
  */
 export async function indicatorsOfFile(
   file: string,
   profile: ProjectProfile,
   opts: ComputeIndicatorsOptions,
   terminal?: { readonly output: Output; readonly quiet: boolean },
+  onRecord?: Parameters<typeof computeIndicators>[3],
 ): Promise<IndicatorsOutcome> {
   const progress = terminal ? progressFor(terminal.output, terminal.quiet, `reading ${file}`, await fileSize(file)) : undefined;
   const input = await openInput(file, progress?.tick);
@@ -26,7 +28,7 @@ export async function indicatorsOfFile(
     const summary = unreadableParticipants(input.unreadable);
     return { usable: false, result: unusableIndicatorsResult(profile, summary, opts.lang), summary };
   }
-  const outcome = await computeIndicators(input.source, profile, opts);
+  const outcome = await computeIndicators(input.source, profile, opts, onRecord);
   progress?.done();
   return outcome;
 }

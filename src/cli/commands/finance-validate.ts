@@ -3,7 +3,7 @@ import type { EncodingName } from '../../read/encoding.js';
 import type { FindingsOptions } from '../../read/read-validated.js';
 import type { Delimiter } from '../../read/table.js';
 import type { FileSummaryView } from '../render-findings.js';
-import { checkLedgerFiles } from './finance.js';
+import { checkLedgerFiles } from '../ledger-input.js';
 
 /**
  * Reads and checks one co-financing ledger for `validate --ledger`: the row rules and the checks

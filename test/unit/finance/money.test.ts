@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   applyRate,
   divRoundHalfAwayFromZero,
-  formatOre,
-  formatRate,
   parseAmount,
   rateFromNumber,
   share4,
@@ -73,28 +71,6 @@ describe('parseAmount: accepted forms, in öre', () => {
   });
 });
 
-describe('formatOre', () => {
-  it.each([
-    [0, '0,00'],
-    [5, '0,05'],
-    [-50, '-0,50'],
-    [123450, '1 234,50'],
-    [123456789, '1 234 567,89'],
-    [-100000000, '-1 000 000,00'],
-    [99999, '999,99'],
-  ])('%d → %j', (ore, text) => {
-    expect(formatOre(ore)).toBe(text);
-  });
-
-  it('round-trips through parseAmount for any amount', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -(10 ** 14) + 1, max: 10 ** 14 - 1 }), (ore) => {
-        expect(parseAmount(formatOre(ore))).toBe(ore);
-      }),
-    );
-  });
-});
-
 describe('exact rates', () => {
   it.each([
     [0.4, 4n, 10n],
@@ -105,14 +81,6 @@ describe('exact rates', () => {
     [0.123, 123n, 1000n],
   ])('%d is %d/%d', (value, numerator, denominator) => {
     expect(rateFromNumber(value)).toEqual({ numerator, denominator });
-  });
-
-  it('formats rates as percentages with a decimal comma', () => {
-    expect(formatRate(rateFromNumber(0.4))).toBe('40 %');
-    expect(formatRate(rateFromNumber(0.375))).toBe('37,5 %');
-    expect(formatRate(rateFromNumber(0.12345))).toBe('12,345 %');
-    expect(formatRate(rateFromNumber(1))).toBe('100 %');
-    expect(formatRate(rateFromNumber(0))).toBe('0 %');
   });
 
   it('rounds rate × amount half away from zero to whole öre', () => {

@@ -104,7 +104,7 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
 
 /** Calendar months from `from` to `to` (month numbers only; days ignored). */
 export function calendarMonthsBetween(from: IsoDate, to: IsoDate): number {
-  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  return (part(to, 0, 4) - part(from, 0, 4)) * 12 + part(to, 5, 7) - part(from, 5, 7);
 }
 
 /** Days from `from` to `to` as whole calendar days (no time zone involved). */

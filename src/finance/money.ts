@@ -4,7 +4,7 @@
  * are rounded with BigInt.
  */
 
-import { divRoundHalfAwayFromZero, exactDecimal, share4, type ExactDecimal } from '../core/decimal.js';
+import { divRoundHalfAwayFromZero, type ExactDecimal } from '../core/decimal.js';
 
 /** Öre per krona. */
 export const ORE_PER_SEK = 100;
@@ -51,19 +51,13 @@ export function formatOre(ore: number | bigint): string {
   return `${negative ? '-' : ''}${kronor},${ore2}`;
 }
 
-/** An exact non-negative rate (core/decimal.ts): numerator / denominator, the denominator a power of ten. */
-export type Rate = ExactDecimal;
-
-/** The exact decimal a profile's rate was written as: 0.4 → 4/10 (`exactDecimal`, one reading for the whole program). */
-export { exactDecimal as rateFromNumber, divRoundHalfAwayFromZero, share4 };
-
-/** rate × amount, rounded half away from zero to whole öre (`finance.md`: expected amounts). */
-export function applyRate(rate: Rate, ore: number): number {
+/** rate × amount, rounded half away from zero to whole öre (`finance.md`: expected amounts); the rate read by core `exactDecimal`. */
+export function applyRate(rate: ExactDecimal, ore: number): number {
   return toSafeNumber(divRoundHalfAwayFromZero(BigInt(ore) * rate.numerator, rate.denominator));
 }
 
 /** The rate as a percentage for messages: `40 %`, `37,5 %` (Swedish decimal comma, like the amounts). */
-export function formatRate(rate: Rate): string {
+export function formatRate(rate: ExactDecimal): string {
   const hundredths = rate.numerator * 100n;
   const whole = hundredths / rate.denominator;
   let rest = hundredths % rate.denominator;

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
 import type { BudgetFileSummary } from '../../finance/budget.js';
 import { checkLedger, type LedgerCheck, type LedgerCheckInput, type LedgerFigures } from '../../finance/check-ledger.js';
-import { formatOre, formatRate, rateFromNumber, share4 } from '../../finance/money.js';
+import { exactDecimal, share4 } from '../../core/decimal.js';
+import { formatOre, formatRate } from '../../finance/money.js';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
 import type { LedgerFileSummary } from '../../finance/read-ledger.js';
 import { financeResult, type CostFigures, type Figures, type FinancingFigures } from '../../finance/result.js';
@@ -338,8 +339,8 @@ function table(
 function renderFiguresText(check: LedgerCheck, fig: LedgerFigures, lang: Lang, c: ChalkInstance): string {
   const t = LABELS[lang];
   const profile = check.profile;
-  const euRate = formatRate(rateFromNumber(profile.rates.eu));
-  const flatRate = profile.rates.flatRate === null ? null : formatRate(rateFromNumber(profile.rates.flatRate));
+  const euRate = formatRate(exactDecimal(profile.rates.eu));
+  const flatRate = profile.rates.flatRate === null ? null : formatRate(exactDecimal(profile.rates.flatRate));
   const lines: string[] = [];
   lines.push(c.bold(t.title(check.ledger.file)));
   lines.push(t.project(profile.id, profile.name));

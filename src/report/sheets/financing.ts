@@ -1,6 +1,7 @@
 import type { LedgerCheck, LedgerFigures } from '../../finance/check-ledger.js';
 import type { CostKey, FinancingKey } from '../../finance/categories.js';
-import { formatRate, rateFromNumber, share4 } from '../../finance/money.js';
+import { exactDecimal, share4 } from '../../core/decimal.js';
+import { formatRate } from '../../finance/money.js';
 import { financeResult, type CumulativeFigures, type Figures, type QuarterFigures } from '../../finance/result.js';
 import type { Lang } from '../../findings/catalogue.js';
 import type { FindingCode } from '../../findings/codes.js';
@@ -60,7 +61,7 @@ function baseName(path: string): string {
 /** A decided rate from the profile as `40 %` (decimal comma in Swedish, point in English; a no-break space before %). */
 function rateText(rate: number, lang: Lang): string {
   // a no-break space, so a wrapped header never leaves the % sign alone on a line
-  const s = formatRate(rateFromNumber(rate)).replace(' ', '\u00A0');
+  const s = formatRate(exactDecimal(rate)).replace(' ', '\u00A0');
   return lang === 'en' ? s.replace(',', '.') : s;
 }
 

@@ -1,4 +1,4 @@
-import { ScopedCounts, Scope, type GenderCell } from './counting.js';
+import { ScopedCountRow, Scope, type GenderCell } from './counting.js';
 import { CONTEXT_ROWS, INDICATORS, type CountedRecord, type EventDate, type RecordFacts } from './registry.js';
 import type { ContextValue, IndicatorValue } from './result.js';
 
@@ -14,10 +14,10 @@ export const EVENT_INDEX: Readonly<Record<EventDate, 0 | 1 | 2>> = { entry: 0, e
  * (registry `applies`) takes. EECO12–EECO17 also count the declined and unknown answers.
  */
 export class CommonIndicatorCounts {
-  private readonly indicators = INDICATORS.map(() => new ScopedCounts());
-  private readonly declined = INDICATORS.map(() => new ScopedCounts());
-  private readonly unknown = INDICATORS.map(() => new ScopedCounts());
-  private readonly context = CONTEXT_ROWS.map(() => new ScopedCounts());
+  private readonly indicators = new ScopedCountRow(INDICATORS.length);
+  private readonly declined = new ScopedCountRow(INDICATORS.length);
+  private readonly unknown = new ScopedCountRow(INDICATORS.length);
+  private readonly context = new ScopedCountRow(CONTEXT_ROWS.length);
   private readonly indicatorEvents = INDICATORS.map((d) => EVENT_INDEX[d.event]);
   private readonly contextEvents = CONTEXT_ROWS.map((d) => EVENT_INDEX[d.event]);
 
@@ -26,16 +26,16 @@ export class CommonIndicatorCounts {
       const scope = scopes[this.indicatorEvents[i]!];
       if (scope === Scope.None) continue;
       const def = INDICATORS[i]!;
-      if (def.applies(r, facts)) this.indicators[i]!.add(scope, g);
+      if (def.applies(r, facts)) this.indicators.add(i, scope, g);
       if (def.sensitive) {
         const answer = def.sensitive(r);
-        if (answer === 'declined') this.declined[i]!.add(scope, g);
-        else if (answer === 'unknown') this.unknown[i]!.add(scope, g);
+        if (answer === 'declined') this.declined.add(i, scope, g);
+        else if (answer === 'unknown') this.unknown.add(i, scope, g);
       }
     }
     for (let i = 0; i < CONTEXT_ROWS.length; i++) {
       const scope = scopes[this.contextEvents[i]!];
-      if (scope !== Scope.None && CONTEXT_ROWS[i]!.applies(r, facts)) this.context[i]!.add(scope, g);
+      if (scope !== Scope.None && CONTEXT_ROWS[i]!.applies(r, facts)) this.context.add(i, scope, g);
     }
   }
 
@@ -44,12 +44,12 @@ export class CommonIndicatorCounts {
       code: def.code,
       name: def.name.en,
       kind: def.kind,
-      ...this.indicators[i]!.both(),
-      ...(def.sensitive ? { declined: this.declined[i]!.both(), unknown: this.unknown[i]!.both() } : {}),
+      ...this.indicators.both(i),
+      ...(def.sensitive ? { declined: this.declined.both(i), unknown: this.unknown.both(i) } : {}),
     }));
   }
 
   contextValues(): ContextValue[] {
-    return CONTEXT_ROWS.map((def, i) => ({ code: def.code, name: def.name.en, ...this.context[i]!.both() }));
+    return CONTEXT_ROWS.map((def, i) => ({ code: def.code, name: def.name.en, ...this.context.both(i) }));
   }
 }

@@ -39,28 +39,36 @@ export class CountingWindow {
 const PERIOD = 0;
 const CUMULATIVE = 1;
 
-/** A period/cumulative × women/men/nonBinary/total counter. The total is counted, not summed, so the consistency test means something. */
-export class ScopedCounts {
-  private readonly cells = new Float64Array(8);
+/**
+ * Period/cumulative × women/men/nonBinary/total counters for a row of figures, in one flat array
+ * (eight cells a figure). The total is counted, not summed, so the consistency test means something.
+ */
+export class ScopedCountRow {
+  private readonly cells: Float64Array;
 
-  add(scope: Scope, g: GenderCell): void {
+  constructor(figures: number) {
+    this.cells = new Float64Array(figures * 8);
+  }
+
+  add(figure: number, scope: Scope, g: GenderCell): void {
     if (scope === Scope.None) return;
     const c = this.cells;
-    c[CUMULATIVE * 4 + g]!++;
-    c[CUMULATIVE * 4 + TOTAL]!++;
+    const at = figure * 8;
+    c[at + CUMULATIVE * 4 + g]!++;
+    c[at + CUMULATIVE * 4 + TOTAL]!++;
     if (scope === Scope.Both) {
-      c[PERIOD * 4 + g]!++;
-      c[PERIOD * 4 + TOTAL]!++;
+      c[at + PERIOD * 4 + g]!++;
+      c[at + PERIOD * 4 + TOTAL]!++;
     }
   }
 
-  both(): PeriodAndCumulative {
-    return { period: this.split(PERIOD), cumulative: this.split(CUMULATIVE) };
+  both(figure: number): PeriodAndCumulative {
+    return { period: this.split(figure * 8 + PERIOD * 4), cumulative: this.split(figure * 8 + CUMULATIVE * 4) };
   }
 
-  private split(scope: number): GenderSplit {
+  private split(at: number): GenderSplit {
     const c = this.cells;
-    return { women: c[scope * 4]!, men: c[scope * 4 + 1]!, nonBinary: c[scope * 4 + 2]!, total: c[scope * 4 + 3]! };
+    return { women: c[at]!, men: c[at + 1]!, nonBinary: c[at + 2]!, total: c[at + 3]! };
   }
 }
 

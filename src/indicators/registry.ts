@@ -404,8 +404,13 @@ export interface TargetDefinition {
 }
 
 const on = (d: IsoDate | null, windowEnd: IsoDate) => d !== null && d <= windowEnd;
-const leftAs = (r: CountedRecord, windowEnd: IsoDate, statuses: readonly string[]) =>
+type ExitStatus = NonNullable<CountedRecord['exitStatus']>;
+const leftAs = (r: CountedRecord, windowEnd: IsoDate, statuses: readonly ExitStatus[]) =>
   on(r.exitDate, windowEnd) && r.exitStatus !== null && statuses.includes(r.exitStatus);
+/** Exit statuses in work, in studies, and in either (made once, not for every participant). */
+const IN_WORK: readonly ExitStatus[] = ['employed', 'self_employed'];
+const IN_STUDIES: readonly ExitStatus[] = ['education_training'];
+const IN_WORK_OR_STUDIES: readonly ExitStatus[] = [...IN_WORK, ...IN_STUDIES];
 
 export const TARGETS: readonly TargetDefinition[] = [
   {
@@ -434,7 +439,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: (r, w) =>
-      r.employmentStatus !== 'employed' && (on(r.employmentStart, w) || leftAs(r, w, ['employed', 'self_employed'])),
+      r.employmentStatus !== 'employed' && (on(r.employmentStart, w) || leftAs(r, w, IN_WORK)),
   },
   {
     id: 'T-WT',
@@ -452,7 +457,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     rateOf: 'total',
     onTrack: 'elapsed',
     hasTargetCount: true,
-    achieved: (r, w) => on(r.studiesStart, w) || leftAs(r, w, ['education_training']),
+    achieved: (r, w) => on(r.studiesStart, w) || leftAs(r, w, IN_STUDIES),
   },
   {
     id: 'T-NET',
@@ -493,7 +498,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     hasTargetCount: false,
     referenceOnly: true,
     achieved: (r, w) =>
-      (r.exitStatus !== null && ['employed', 'self_employed', 'education_training'].includes(r.exitStatus)) ||
+      (r.exitStatus !== null && IN_WORK_OR_STUDIES.includes(r.exitStatus)) ||
       on(r.employmentStart, w) ||
       on(r.studiesStart, w),
   },

@@ -6,7 +6,7 @@ import type { ContextValue, IndicatorValue } from './result.js';
 export type EventScopes = [entry: Scope, exit: Scope, sixMonthPoint: Scope];
 
 /** The index of an event date in `EventScopes`. */
-export const EVENT_INDEX: Readonly<Record<EventDate, 0 | 1 | 2>> = { entry: 0, exit: 1, 'six-month-point': 2 };
+const EVENT_INDEX: Readonly<Record<EventDate, 0 | 1 | 2>> = { entry: 0, exit: 1, 'six-month-point': 2 };
 
 /**
  * The common indicators (EECO, EECR) and the context rows, counted by gender for the period and

@@ -6,7 +6,8 @@
  */
 import { createReadStream, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
-import { main } from '../src/cli/main.js';
+import type { main as cliMain } from '../src/cli/main.js';
+
 
 const [mode, file, resultFile, reportFile] = process.argv.slice(2);
 if (!mode || !file || !resultFile) {
@@ -33,6 +34,8 @@ let exitCode = 0;
 if (mode === 'csv-parse') {
   rows = await plainParse(file);
 } else if (COMMANDS[mode]) {
+  // the bundle bin/esf-report runs (dist/cli/, from dist/scripts/ here), so the bench measures what users run
+  const { main } = (await import(new URL('../cli/main.js', import.meta.url).href)) as { main: typeof cliMain };
   exitCode = await main(['node', 'esf-report', ...COMMANDS[mode]]);
 } else {
   process.stderr.write(`unknown mode ${mode}\n`);

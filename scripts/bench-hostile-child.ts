@@ -5,7 +5,10 @@
  * `{ seconds, exitCode, peakRssMb }` to RESULT.json.
  */
 import { writeFileSync } from 'node:fs';
-import { main } from '../src/cli/main.js';
+import type { main as cliMain } from '../src/cli/main.js';
+
+// the bundle bin/esf-report runs (dist/cli/, from dist/scripts/ here), so the bench measures what users run
+const { main } = (await import(new URL('../cli/main.js', import.meta.url).href)) as { main: typeof cliMain };
 
 const [resultFile, dashes, ...args] = process.argv.slice(2);
 if (!resultFile || dashes !== '--') {

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIsoDate, type IsoDate } from '../core/dates.js';
 import { LANGS, type Lang } from '../findings/catalogue.js';
 import { parseEncodingName, type EncodingName } from '../read/encoding.js';
@@ -10,10 +11,19 @@ import { parseProjectProfile, type ProjectProfile } from '../project/profile.js'
 import { UsageError } from './errors.js';
 
 /**
- * The package root, where profiles/ and templates/ are: from this file at dist/src/cli/options.js
- * once built (as installed), or at src/cli/options.ts under the tests. Never the working directory.
+ * The package root, where package.json, profiles/ and templates/ are: the nearest folder above this
+ * module that holds esf-report's package.json, wherever the module runs from (the bundled CLI in
+ * dist/cli/, the compiled dist/src/cli/, or src/cli/ under the tests). Never the working directory.
  */
-export const PACKAGE_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/src/') ? '../../../' : '../../', import.meta.url));
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'esf-report') return `${dir}${sep}`;
+    if (dirname(dir) === dir) throw new Error(`esf-report: no package.json of esf-report above ${start}`);
+  }
+}
 
 /** The tool's version, from its package.json. */
 export function packageVersion(): string {

@@ -27,10 +27,17 @@ export class StringIndex {
     return this.count;
   }
 
+  // the hash of the key last looked up: `add` follows a `find` of the same key, so it is not hashed twice
+  private lastKey = '';
+  private lastHash = hashString('');
+
   /** The ordinal of `key`, or -1 when absent. */
   find(key: string): number {
     const mask = this.slots.length - 1;
-    for (let s = hashString(key) & mask; ; s = (s + 1) & mask) {
+    const hash = hashString(key);
+    this.lastKey = key;
+    this.lastHash = hash;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
       const ord = this.slots[s]!;
       if (ord === -1 || this.equals(ord, key)) return ord;
     }
@@ -52,7 +59,7 @@ export class StringIndex {
     for (let i = 0; i < key.length; i++) this.chars[this.charsUsed++] = key.charCodeAt(i);
     this.starts[ord + 1] = this.charsUsed;
     this.values[ord] = value;
-    this.place(hashString(key), ord);
+    this.place(key === this.lastKey ? this.lastHash : hashString(key), ord);
     return ord;
   }
 

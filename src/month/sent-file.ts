@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIsoDate, type IsoDate } from '../core/dates.js';
 import { dueOn, monthRange, opensOn, type Month } from './calendar.js';
 import type { MonthFingerprint } from './fingerprint.js';

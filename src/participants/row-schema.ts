@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeToken } from '../read/header.js';
 import { PARTICIPANT_COLUMNS, type ParticipantColumn } from './columns.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIsoDate } from '../core/dates.js';
 
 const isoDate = z.string().refine((s) => parseIsoDate(s) !== undefined, { message: 'expected a date YYYY-MM-DD' });

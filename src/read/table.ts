@@ -98,6 +98,18 @@ export function failedTable(
   return { encoding, delimiter, rows: 0, findings: [f], notices, unusable: true, present: new Set(), format };
 }
 
+/**
+ * `s.trim()`, without the call when both ends are printable ASCII (the usual field): trim's
+ * whitespace is only ASCII space and controls or characters above U+007E.
+ */
+function trimmed(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  const a = s.charCodeAt(0);
+  const z = s.charCodeAt(n - 1);
+  return a > 32 && a < 127 && z > 32 && z < 127 ? s : s.trim();
+}
+
 /** The problems of a well-formed row, shared: no array is made for each of a million clean rows. */
 const NO_PROBLEMS: Finding[] = [];
 
@@ -146,7 +158,7 @@ export class RecordSink {
     const { fieldOf, width } = this.header;
     for (let c = 0; c < columns.length; c++) {
       const f = fieldOf[c]!;
-      values[c] = f === -1 ? '' : (fields[f] ?? '').trim();
+      values[c] = f === -1 ? '' : trimmed(fields[f] ?? '');
     }
     if (fields.length > width) {
       let extra = 0;

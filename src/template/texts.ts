@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGS } from '../findings/catalogue.js';
 import { PARTICIPANT_COLUMNS, type ParticipantColumn } from '../participants/columns.js';
 import { columnList, TEMPLATE_LIST_IDS, type TemplateListId } from './lists.js';

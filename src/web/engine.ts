@@ -1,4 +1,5 @@
 import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../core/period.js';
+import { periodProblemText } from './period-text.js';
 import type { IsoDate } from '../core/dates.js';
 import { checkLedger, type LedgerCheck } from '../finance/check-ledger.js';
 import type { Lang } from '../findings/catalogue.js';
@@ -95,7 +96,7 @@ export async function analyse(request: AnalysisRequest, onProgress?: ProgressLis
   const profile = builtInProfile();
   const asOf = request.asOf?.trim() ? request.asOf.trim() : undefined;
   const period = resolvePeriod(profile.period, { period: request.period, asOf }, request.today);
-  if (isPeriodError(period)) return { ok: false, periodError: period.error };
+  if (isPeriodError(period)) return { ok: false, periodError: periodProblemText(period.problem, request.lang) };
   const outcome = await computeIndicators(withProgress(request.participants, onProgress), profile, {
     period,
     asOf: period.asOf,

@@ -40,7 +40,7 @@ afterAll(async () => {
 describe('the packed package', () => {
   it('holds the built CLI, profiles, templates and docs, and no sources, tests or fixtures', async () => {
     const list = (await sh(`tar -tzf ${JSON.stringify(join(tmp, tarball))}`, tmp)).stdout.split('\n').filter(Boolean);
-    for (const f of ['package/bin/esf-report', 'package/dist/src/cli/main.js', 'package/profiles/23-073-S10.json', 'package/templates/workbook-sv.json', 'package/docs/README.md', 'package/CHANGELOG.md', 'package/LICENSE', 'package/README.md']) {
+    for (const f of ['package/bin/esf-report', 'package/dist/cli/main.js', 'package/dist/cli/THIRD-PARTY-LICENSES.txt', 'package/profiles/23-073-S10.json', 'package/templates/workbook-sv.json', 'package/docs/README.md', 'package/CHANGELOG.md', 'package/LICENSE', 'package/README.md']) {
       expect(list).toContain(f);
     }
     expect(list.filter((f) => /^package\/(src|test|fixtures|scripts|dist\/scripts)\//.test(f) || f.endsWith('.ts'))).toEqual([]);

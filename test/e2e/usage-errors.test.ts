@@ -46,6 +46,12 @@ const cases: [string[], string | null, string | null, RegExp][] = [
   [['validate', FIXTURE, '--lang', 'de'], '--lang', 'de', /--lang "de" is not one of en, sv/],
   [['indicators', '--period', '2026-Q3'], null, null, /missing required argument 'file'/],
   [['valdate', FIXTURE], null, 'valdate', /unknown command 'valdate' \(did you mean validate\?\)/],
+  // the other commands
+  [['month', FIXTURE, '--month', '2026-13'], '--month', '2026-13', /is not a month YYYY-MM/],
+  [['time', '--perod', '2026-Q3'], '--perod', null, /did you mean --period\?/],
+  [['template', '--lang', 'de'], '--lang', 'de', /--lang "de" is not one of en, sv/],
+  [['schema', 'participants'], null, 'participants', /is not one of participant, indicators \(did you mean participant\?\)/],
+  [['report', FIXTURE, '--period', '2026-Q3', '--suppress-below', 'x'], '--suppress-below', 'x', /suppress-below/],
 ];
 
 describe('a usage mistake with --format json is one esf-report/error@1 document, and the sentence on stderr', () => {

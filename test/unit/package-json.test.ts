@@ -32,7 +32,7 @@ describe('package.json: a package people can install', () => {
   });
 
   it('ships what the CLI reads at run time and what the README links to', () => {
-    expect(pkg.files).toEqual(expect.arrayContaining(['bin', 'dist/src', 'profiles', 'templates', 'docs', 'README.md', 'CHANGELOG.md', 'LICENSE']));
+    expect(pkg.files).toEqual(expect.arrayContaining(['bin', 'dist/cli', 'profiles', 'templates', 'docs', 'README.md', 'CHANGELOG.md', 'LICENSE']));
   });
 
   it('the changelog has a section for this version', () => {

@@ -95,7 +95,10 @@ describe('the engine behind the page', () => {
   it('says why a period cannot be used instead of computing', async () => {
     const outcome = await e().analyse({ participants: e().bytesFile('x.csv', new Uint8Array()), period: '2031', today: TODAY, lang: 'sv' });
     expect(outcome.ok).toBe(false);
-    expect(!outcome.ok && outcome.periodError).toMatch(/outside the reporting range/);
+    // in the page's language and terms: the reading day, not --as-of
+    expect(!outcome.ok && outcome.periodError).toMatch(/^perioden 2031 \(2031-01-01 – 2031-12-31\) ligger helt utanför rapporteringstiden 2024-08-01 – 2028-01-31/);
+    const en = await e().analyse({ participants: e().bytesFile('x.csv', new Uint8Array()), period: '2026-Q3', asOf: '2026-12-24', today: TODAY, lang: 'en' });
+    expect(!en.ok && en.periodError).toBe(`the reading day 2026-12-24 is after today (${TODAY}); the figures cannot describe a day that has not come.`);
   });
 
   it('groups the findings by code, errors first, with the lines and the fix in the language', async () => {

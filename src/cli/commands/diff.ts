@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { redactedJsonDocument } from '../../core/redact.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from '../../core/dates.js';
 import { diffExports, lastReportedMonth, type DiffEntry, type ExportDiff } from '../../diff/diff-exports.js';
 import { diffIndicatorCells, type CellChange } from '../../diff/indicator-cells.js';

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { redactedJsonDocument, type RedactedText } from '../../core/redact.js';
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
 import type { BudgetFileSummary } from '../../finance/budget.js';
 import { checkLedger, type LedgerCheck, type LedgerCheckInput, type LedgerFigures } from '../../finance/check-ledger.js';

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { indicatorsOfFile } from '../participant-input.js';
 import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { resolveReportPeriod } from '../period-option.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from '../../core/dates.js';
 import type { Lang } from '../../findings/catalogue.js';
 import type { Finding } from '../../findings/finding.js';

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Lang } from '../../findings/catalogue.js';
 import type { ReportingPeriod } from '../../core/period.js';
 import { indicatorsOfFile } from '../participant-input.js';

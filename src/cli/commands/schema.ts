@@ -1,6 +1,6 @@
-import { Argument, Command } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { redactedJsonDocument } from '../../core/redact.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { IndicatorsResultSchema } from '../../indicators/result.js';
 import { ParticipantRowSchema } from '../../participants/row-schema.js';
 import type { CommandContext } from '../shared.js';
@@ -24,6 +24,8 @@ export function schemaCommand(ctx: CommandContext): Command {
         '  indicators   the result of `esf-report indicators --format json` (esf-report/indicators@1)',
     )
     .addArgument(new Argument('[what]', 'which schema').choices(SCHEMA_TARGETS).default('participant'))
+    // always JSON; the option is accepted so that a CI script can pass --format json to every command
+    .addOption(new Option('--format <format>', 'output format (a JSON Schema is always JSON)').choices(['json']).default('json'))
     .addHelpText(
       'after',
       '\nExamples:\n' +

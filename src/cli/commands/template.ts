@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGS, type Lang } from '../../findings/catalogue.js';
 import { renderTemplateCsv } from '../../template/csv.js';
 import { buildTemplateModel, type TemplateModel } from '../../template/model.js';

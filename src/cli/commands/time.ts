@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import { redactedJsonDocument, type RedactedText } from '../../core/redact.js';
 import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatQuarters, formatQuartersSv } from '../../attendance/hours.js';
 import type { RateSource, TimeReport } from '../../attendance/time-report.js';
 import { buildTimeWorkbookModel } from '../../attendance/workbook.js';

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { unreadableFileSummary } from '../../read/table.js';
 import { readParticipants } from '../../participants/read-participants.js';
 import type { ProjectProfile } from '../../project/profile.js';

@@ -1,9 +1,61 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit, maskPersonnummer, parsePersonnummer } from '../../../src/participants/personnummer.js';
+import { isValidYmd, ymdToIso, type IsoDate } from '../../../src/core/dates.js';
+import { luhnCheckDigit, maskPersonnummer, parsePersonnummer, type Personnummer, type PersonnummerProblem } from '../../../src/participants/personnummer.js';
+
+/** The parser as first written, with a regular expression: the digit-by-digit one must agree with it on every input. */
+function referenceParse(value: string, today: IsoDate): Personnummer | PersonnummerProblem {
+  const m = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/.exec(value);
+  if (!m) return 'format';
+  const [, century, yy, mm, dd, sep, serial, check] = m as unknown as string[];
+  const todayYear = Number(today.slice(0, 4));
+  let year: number;
+  if (century !== undefined) year = Number(century + yy);
+  else {
+    year = todayYear - ((todayYear - Number(yy)) % 100 + 100) % 100;
+    if (sep === '+') year -= 100;
+  }
+  let day = Number(dd);
+  const coordination = day > 60;
+  if (coordination) day -= 60;
+  if (!isValidYmd(year, Number(mm), day)) return 'date';
+  const birthDate = ymdToIso(year, Number(mm), day);
+  if (birthDate > today) return 'future';
+  if (luhnCheckDigit(`${yy}${mm}${dd}${serial}`) !== Number(check)) return 'checksum';
+  return {
+    birthDate,
+    legalGender: Number(serial!.charAt(2)) % 2 === 1 ? 'man' : 'woman',
+    coordination,
+    key: Number(`${year}${mm}${dd}${serial}${check}`),
+  };
+}
 
 const TODAY = '2026-11-25';
 
 describe('parsePersonnummer', () => {
+  it('agrees with the regular-expression parser on valid numbers, near misses and noise', () => {
+    const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+    const valid = fc
+      .tuple(fc.integer({ min: 1900, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.boolean(), digits(3))
+      .map(([y, m, d, coord, serial]) => {
+        const yymmdd = `${String(y % 100).padStart(2, '0')}${String(m).padStart(2, '0')}${String(coord ? d + 60 : d).padStart(2, '0')}`;
+        return { y, yymmdd, serial, check: luhnCheckDigit(yymmdd + serial) };
+      });
+    const written = fc.tuple(valid, fc.constantFrom('', '-', '+'), fc.boolean(), fc.integer({ min: -1, max: 12 })).map(([p, sep, long, flip]) => {
+      let s = `${long ? String(Math.floor(p.y / 100)) : ''}${p.yymmdd}${sep}${p.serial}${p.check}`;
+      // a near miss: one character changed
+      if (flip >= 0 && flip < s.length) s = s.slice(0, flip) + String((Number(s[flip]) + 1) % 10 || 'x') + s.slice(flip + 1);
+      return s;
+    });
+    const noise = fc.string({ unit: fc.constantFrom(...'0123456789-+ .x'), maxLength: 14 });
+    fc.assert(
+      fc.property(fc.oneof(written, noise), fc.constantFrom('2026-11-25', '2000-02-29', '2099-01-01'), (v, today) => {
+        expect(parsePersonnummer(v, today)).toEqual(referenceParse(v, today));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('computes the Luhn check digit over YYMMDDNNN', () => {
     expect(luhnCheckDigit('811218987')).toBe(6);
     expect(luhnCheckDigit('640823981')).toBe(9);

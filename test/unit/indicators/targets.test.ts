@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { factsUpTo, INDICATORS, isLongTermUnemployed, targetDefinition, TARGETS, CONTEXT_ROWS, type CountedRecord } from '../../../src/indicators/registry.js';
+import { cohortOfRecord, CONSISTENCY_TESTS, factsUpTo, INDICATORS, isLongTermUnemployed, targetDefinition, TARGETS, CONTEXT_ROWS, type CountedRecord } from '../../../src/indicators/registry.js';
 import { INDICATOR_CODES, CONTEXT_CODES } from '../../../src/indicators/result.js';
 import { TARGET_IDS } from '../../../src/project/profile.js';
 import { targetCountOf, targetResult } from '../../../src/indicators/targets.js';
@@ -130,5 +130,58 @@ describe('the registry', () => {
     expect(applies('EECR05', { status6m: 'self_employed' })).toBe(true);
     expect(applies('EECR05', { status6m: 'unknown' })).toBe(false);
     expect(applies('EECR03', { qualificationGained: false })).toBe(false);
+  });
+
+  it('words each consistency test as indicators.md does, its rule written out', () => {
+    expect(CONSISTENCY_TESTS).toEqual([
+      'EECO01 = EECO02 + EECO04 + EECO05',
+      'EECO03 <= EECO02',
+      'EECO06 + EECO07 + EECO08 <= EECO01',
+      'EECO09 + EECO10 + EECO11 = EECO01',
+      'EECO12 <= EECO01',
+      'EECO13 <= EECO01',
+      'EECO14 <= EECO01',
+      'EECO15 <= EECO01',
+      'EECO16 <= EECO01',
+      'EECO17 <= EECO01',
+      'EECR01 <= LEAVERS',
+      'EECR02 <= LEAVERS',
+      'EECR03 <= LEAVERS',
+      'EECR04 <= LEAVERS',
+      'EECR05 <= FOLLOWUP_DUE',
+      'EECR06 <= FOLLOWUP_DUE',
+      'EECR06 <= EECO05',
+      'women + men + nonBinary = total',
+      'cumulative >= period',
+    ]);
+  });
+
+  it('a leaver is someone whose exit is on or before the window end', () => {
+    const r = rec({ exitDate: '2025-06-30' }) as CountedRecord;
+    expect(factsUpTo(r, '2025-06-30')).toMatchObject({ left: true, sixMonthPoint: '2025-12-30' });
+    expect(factsUpTo(r, '2025-06-29')).toMatchObject({ left: false, sixMonthPoint: null });
+    expect(factsUpTo(rec() as CountedRecord, LATER).left).toBe(false);
+  });
+
+  it('counts a participant in the recorded cohort, else in the half-year of entry', () => {
+    expect(cohortOfRecord(rec({ entryDate: '2025-01-20', cohort: { year: 2024, half: 'HT' } }) as CountedRecord)).toEqual({ year: 2024, half: 'HT' });
+    expect(cohortOfRecord(rec({ entryDate: '2025-06-30' }) as CountedRecord)).toEqual({ year: 2025, half: 'VT' });
+    expect(cohortOfRecord(rec({ entryDate: '2025-07-01' }) as CountedRecord)).toEqual({ year: 2025, half: 'HT' });
+  });
+
+  it('takes the gender balance over the women, every other rate over everyone who achieved it', () => {
+    expect(TARGETS.filter((d) => d.rateOf === 'women').map((d) => d.id)).toEqual(['T-GEN']);
+    expect(TARGETS.filter((d) => d.base === 'planned').map((d) => d.id)).toEqual(['T-PART']);
+    expect(TARGETS.filter((d) => d.base === 'leavers').map((d) => d.id)).toEqual(['T-NET', 'T-COMP', 'T-SOC', 'T-TRANS']);
+  });
+
+  it('counts a sensitive indicator on yes, and reads the answer it reports declined or unknown beside', () => {
+    const eeco12 = INDICATORS.find((d) => d.code === 'EECO12')!;
+    for (const disability of ['yes', 'no', 'declined', 'unknown'] as const) {
+      const r = rec({ disability }) as CountedRecord;
+      expect(eeco12.sensitive!(r)).toBe(disability);
+      expect(eeco12.applies(r, factsUpTo(r, LATER))).toBe(disability === 'yes');
+    }
+    expect(INDICATORS.filter((d) => d.sensitive).map((d) => d.code)).toEqual(['EECO12', 'EECO13', 'EECO14', 'EECO15', 'EECO16', 'EECO17']);
   });
 });

@@ -20,6 +20,8 @@ export class CohortCounts {
   /** Keyed year × 2 + half (VT 0, HT 1), so a cohort is found by number, in calendar order. */
   private readonly cohorts = new Map<number, CohortEntry>();
   private readonly amongLeavers = COHORT_OUTCOMES.map((o) => o.among === 'leavers');
+  private lastKey = -1;
+  private last: CohortEntry | undefined;
 
   constructor(private readonly windowEnd: IsoDate) {}
 
@@ -52,11 +54,15 @@ export class CohortCounts {
 
   private entry(cohort: Cohort): CohortEntry {
     const key = cohort.year * 2 + (cohort.half === 'HT' ? 1 : 0);
+    // exports list participants in runs of one cohort: the last one found is usually the next
+    if (key === this.lastKey) return this.last!;
     let c = this.cohorts.get(key);
     if (!c) {
       c = { cohort, starters: new GenderCounts(), leavers: new GenderCounts(), outcomes: COHORT_OUTCOMES.map(() => new GenderCounts()) };
       this.cohorts.set(key, c);
     }
+    this.lastKey = key;
+    this.last = c;
     return c;
   }
 }

@@ -26,12 +26,13 @@ export class CommonIndicatorCounts {
       const scope = scopes[this.indicatorEvents[i]!];
       if (scope === Scope.None) continue;
       const def = INDICATORS[i]!;
-      if (def.applies(r, facts)) this.indicators.add(i, scope, g);
       if (def.sensitive) {
+        // the answer read once: `yes` is what `applies` counts, declined and unknown go beside it
         const answer = def.sensitive(r);
-        if (answer === 'declined') this.declined.add(i, scope, g);
+        if (answer === 'yes') this.indicators.add(i, scope, g);
+        else if (answer === 'declined') this.declined.add(i, scope, g);
         else if (answer === 'unknown') this.unknown.add(i, scope, g);
-      }
+      } else if (def.applies(r, facts)) this.indicators.add(i, scope, g);
     }
     for (let i = 0; i < CONTEXT_ROWS.length; i++) {
       const scope = scopes[this.contextEvents[i]!];

@@ -71,8 +71,9 @@ export interface IndicatorDefinition {
   readonly kind: IndicatorKind;
   readonly event: EventDate;
   /**
-   * EECO12–EECO17: the sensitive answer behind the indicator. The indicator counts a `yes`
-   * (`applies`); `declined` and `unknown` are reported beside it.
+   * EECO12–EECO17: the sensitive answer behind the indicator. The indicator counts exactly the
+   * `yes` answers (`applies` is `sensitive(r) === 'yes'`, made by `sensitive()` below, so counting
+   * may read the answer once); `declined` and `unknown` are reported beside it.
    */
   readonly sensitive?: (r: CountedRecord) => SensitiveAnswer;
   /**

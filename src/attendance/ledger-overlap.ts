@@ -1,7 +1,8 @@
 import { parseDate, plusMonths } from '../core/dates.js';
 import { categoryLabel, parseCategory, type LedgerCategory } from '../finance/categories.js';
 import { LCOL, LEDGER_COLUMNS, LEDGER_REQUIRED_HEADERS } from '../finance/columns.js';
-import { formatOre, parseAmount } from '../finance/money.js';
+import { formatOre } from '../core/format.js';
+import { parseAmount } from '../finance/money.js';
 import { finding, type Finding } from '../findings/finding.js';
 import { readAnyTable } from '../read/read-any.js';
 import type { ByteSource } from '../read/source.js';

@@ -1,5 +1,5 @@
 import { daysInMonth, ymdToIso } from '../core/dates.js';
-import { formatOre } from '../finance/money.js';
+import { formatOre } from '../core/format.js';
 import type { ProjectProfile } from '../project/profile.js';
 import { fillLabel } from '../report/labels.js';
 import { BLANK, EMPTY, money, text, type CellModel, type SheetModel, type WorkbookModel } from '../report/model.js';

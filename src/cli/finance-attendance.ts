@@ -4,7 +4,8 @@ import type { LedgerFinancing, ParticipantTimeLine } from '../attendance/co-fina
 import { checkLedgerForParticipantTime } from '../attendance/ledger-overlap.js';
 import { computeTime, timeByQuarter, type RateSource, type TimeReport } from '../attendance/time-report.js';
 import type { ReportingPeriod } from '../core/period.js';
-import { formatOre } from '../finance/money.js';
+import { formatOre } from '../core/format.js';
+import { textTable } from './text-table.js';
 import type { Lang } from '../findings/catalogue.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
 import type { ProjectProfile } from '../project/profile.js';
@@ -128,18 +129,17 @@ export function renderParticipantTimeText(outcome: ParticipantTimeOutcome, ledge
   if (!line) return files;
   const t = T[lang];
   const value = (ore: number | null) => (ore === null ? '–' : formatOre(ore));
-  const rows = [
-    ...line.quarters.map((q) => [q.label, formatQuartersSv(q.quarters), value(q.valueOre)]),
-    [t.cumulative, formatQuartersSv(line.cumulative.quarters), value(line.cumulative.valueOre)],
-  ];
-  const widths = t.headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (cells: readonly string[]) => `  ${cells.map((s, i) => (i === 0 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join('  ')}`.trimEnd();
-  const rule = c.dim(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
-  const out = [c.bold(t.title(line.attendanceFile)), `  ${t.rate(line.rate)}`, c.bold(fmt(t.headers)), rule];
-  rows.forEach((r, i) => {
-    if (i === rows.length - 1) out.push(rule);
-    out.push(fmt(r));
+  const quarters = line.quarters.map((q) => [q.label, formatQuartersSv(q.quarters), value(q.valueOre)]);
+  const cumulative = [t.cumulative, formatQuartersSv(line.cumulative.quarters), value(line.cumulative.valueOre)];
+  const table = textTable({
+    columns: t.headers.map((_, i) => ({ align: i === 0 ? 'left' : 'right' })),
+    header: [t.headers],
+    rows: [...quarters.map((cells) => ({ cells })), 'rule', { cells: cumulative }],
+    indent: '  ',
+    ruleUnderHeader: true,
+    paint: { header: (s) => c.bold(s), rule: (s) => c.dim(s) },
   });
+  const out = [c.bold(t.title(line.attendanceFile)), `  ${t.rate(line.rate)}`, ...table];
   if (ledger !== null && line.cumulative.valueOre !== null) {
     const co = ledger.total - ledger.eu;
     out.push('', t.coFinancing(formatOre(co), formatOre(line.cumulative.valueOre), formatOre(co + line.cumulative.valueOre)));

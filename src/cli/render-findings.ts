@@ -3,6 +3,8 @@ import { redactedJson, type RedactedText } from '../core/redact.js';
 import type { Lang } from '../findings/catalogue.js';
 import { ALL_FINDING_CODES, type FindingCode } from '../findings/codes.js';
 import type { Finding } from '../findings/finding.js';
+import { groupByCode } from '../findings/group.js';
+import { readingSummary, type ReadingSummary } from '../findings/reading-summary.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
 import { countsOf, KEPT_PER_CODE, type FindingCounts } from '../findings/tally.js';
 import type { Notice } from '../read/table.js';
@@ -10,16 +12,10 @@ import { csvField } from '../core/csv.js';
 import type { Output } from './io.js';
 
 /** A file's summary as the renderers need it (participants, ledger or attendance). */
-export interface FileSummaryView {
+export interface FileSummaryView extends ReadingSummary {
   readonly file: string;
   readonly kind: 'participants' | 'ledger' | 'attendance';
   readonly format?: 'csv' | 'xlsx';
-  readonly encoding: string | null;
-  readonly delimiter: string | null;
-  readonly rows: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly excludedRows: number;
   readonly unusable: boolean;
   readonly findings: readonly Finding[];
   /** The full count per code when `findings` holds only the first 1,000 of a code (participant files). */
@@ -76,20 +72,6 @@ export function noticeText(n: Notice, lang: Lang): string {
   return T[lang].fallback(n.file);
 }
 
-/** Findings grouped by code, errors first, each group in line order. */
-function groupByCode(findings: readonly Finding[]): Map<FindingCode, Finding[]> {
-  const groups = new Map<FindingCode, Finding[]>();
-  const sorted = [...findings].sort(
-    (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.line ?? 0) - (b.line ?? 0),
-  );
-  for (const f of sorted) {
-    const list = groups.get(f.code);
-    if (list) list.push(f);
-    else groups.set(f.code, [f]);
-  }
-  return groups;
-}
-
 /** The text report of `validate` for a person: a summary line per file, findings grouped by code, a fix hint per code. */
 export function renderValidationText(files: readonly FileSummaryView[], lang: Lang, c: ChalkInstance): string {
   const t = T[lang];
@@ -104,8 +86,8 @@ export function renderValidationText(files: readonly FileSummaryView[], lang: La
       continue;
     }
     const counts = countsOf(s);
-    for (const [code, list] of groupByCode(s.findings)) {
-      const severity = list[0]!.severity;
+    // errors first, each code's findings in line order
+    for (const { code, severity, findings: list } of groupByCode(s.findings, { bySeverity: false, byLine: true })) {
       const label = severity === 'error' ? c.red(code) : c.yellow(code);
       const total = Math.max(counts[code] ?? 0, list.length);
       lines.push('');
@@ -229,12 +211,7 @@ function jsonWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWrite
           file: s.file,
           kind: s.kind,
           format: s.format ?? 'csv',
-          encoding: s.encoding,
-          delimiter: s.delimiter,
-          rows: s.rows,
-          errors: s.errors,
-          warnings: s.warnings,
-          excludedRows: s.excludedRows,
+          ...readingSummary(s),
           counts: orderedCounts(countsOf(s)),
           truncated: cut,
         };

@@ -12,7 +12,9 @@ import {
 import type { GenderSplit, IndicatorsResult, PeriodAndCumulative, TargetResult } from '../indicators/result.js';
 import type { UnusableIndicatorsResult } from '../indicators/run.js';
 import { csvField } from '../core/csv.js';
+import { decimalMark, formatPercent as percent } from '../core/format.js';
 import { indicatorsJson } from '../indicators/json.js';
+import { textTable, type TextColumn, type TextRow } from './text-table.js';
 
 const GENDERS = ['women', 'men', 'nonBinary', 'total'] as const;
 
@@ -60,7 +62,6 @@ const T = {
     workTraining: 'Work training',
     notice: (label: string, end: string, today: string, asOf: string) =>
       `notice: the period ${label} ends on ${end}, after today (${today}); the figures are preliminary (as of ${asOf}).`,
-    decimal: '.',
   },
   sv: {
     title: 'ESF+-indikatorer',
@@ -106,7 +107,6 @@ const T = {
     workTraining: 'Praktik',
     notice: (label: string, end: string, today: string, asOf: string) =>
       `notis: perioden ${label} slutar ${end}, efter i dag (${today}); siffrorna är preliminära (per ${asOf}).`,
-    decimal: ',',
   },
 } as const;
 
@@ -117,26 +117,24 @@ function windowEnd(r: IndicatorsResult): string {
 
 /** A rate (0–1, 4 decimals) as a percentage with two decimals: 0.1684 → "16.84 %". */
 export function formatRate(rate: number | null, lang: Lang): string {
-  if (rate === null) return '–';
-  const q = Math.round(rate * 10000);
-  return `${Math.floor(q / 100)}${T[lang].decimal}${String(q % 100).padStart(2, '0')} %`;
+  return rate === null ? '–' : percent(rate, { decimals: 2, decimalMark: decimalMark(lang), space: ' ' });
 }
 
 /** A target rate as a short percentage: 0.25 → "25 %", 0.903 → "90.3 %". */
 export function formatPercent(rate: number | null, lang: Lang): string {
-  if (rate === null) return '–';
-  const text = String(Math.round(rate * 1e6) / 1e4);
-  return `${text.replace('.', T[lang].decimal)} %`;
+  return rate === null ? '–' : percent(rate, { decimals: 4, trimZeros: true, decimalMark: decimalMark(lang), space: ' ' });
 }
 
-function pad(s: string, w: number): string {
-  return s + ' '.repeat(Math.max(0, w - [...s].length));
+/**
+ * The four gender columns of a figure block, all as wide as the widest figure of the table (at
+ * least 3), the total at least as wide as its header; one blank between them, `gap` before the block.
+ */
+function genderBlock(gap = '  '): TextColumn[] {
+  return GENDERS.map((_, i) => ({ align: 'right', gap: i === 0 ? gap : ' ', minWidth: 3, sameWidth: 'figures' }));
 }
-function lpad(s: string, w: number): string {
-  return ' '.repeat(Math.max(0, w - [...s].length)) + s;
-}
-function width(values: readonly string[]): number {
-  return values.reduce((w, v) => Math.max(w, [...v].length), 0);
+
+function splitCells(s: GenderSplit): string[] {
+  return GENDERS.map((k) => String(s[k]));
 }
 
 interface FigureRow {
@@ -180,26 +178,21 @@ export function renderIndicatorsText(r: IndicatorsResult, lang: Lang, c: ChalkIn
     const def = CONTEXT_ROWS.find((d) => d.code === v.code);
     rows.push({ code: v.code, name: def ? def.name[lang] : v.name, values: v });
   }
-  const figures = rows.filter((x): x is FigureRow => x !== 'gap');
-  const cw = Math.max(width(figures.map((x) => x.code)), t.code.length);
-  const nw = Math.max(width(figures.map((x) => x.name)), t.indicator.length);
-  const numbers = figures.flatMap((x) => GENDERS.flatMap((k) => [String(x.values.period[k]), String(x.values.cumulative[k])]));
-  const vw = Math.max(3, width(numbers));
-  const tw = Math.max(vw, g('total').length);
-  const block = (s: GenderSplit) => `${lpad(String(s.women), vw)} ${lpad(String(s.men), vw)} ${lpad(String(s.nonBinary), vw)} ${lpad(String(s.total), tw)}`;
-  const blockWidth = 3 * vw + tw + 3;
-  const blockHead = `${lpad(g('women'), vw)} ${lpad(g('men'), vw)} ${lpad(g('nonBinary'), vw)} ${lpad(g('total'), tw)}`;
-  const lead = ' '.repeat(cw + nw + 4);
-  lines.push(c.bold(`${lead}${pad(t.periodHead, blockWidth)}   ${t.cumulativeHead}`));
-  lines.push(c.bold(`${pad(t.code, cw)}  ${pad(t.indicator, nw)}  ${blockHead}   ${blockHead}`));
-  for (const x of rows) {
-    if (x === 'gap') {
-      lines.push(c.bold(t.context));
-      continue;
-    }
-    const text = `${pad(x.code, cw)}  ${pad(x.name, nw)}  ${block(x.values.period)}   ${block(x.values.cumulative)}`;
-    lines.push(x.code === '' ? c.dim(text) : text);
-  }
+  lines.push(
+    ...textTable({
+      columns: [{ align: 'left' }, { align: 'left' }, ...genderBlock(), ...genderBlock('   ')],
+      header: [
+        ['', '', { text: t.periodHead, span: GENDERS.length }, { text: t.cumulativeHead, span: GENDERS.length }],
+        [t.code, t.indicator, ...GENDERS.map(g), ...GENDERS.map(g)],
+      ],
+      rows: rows.map((x): TextRow =>
+        x === 'gap'
+          ? { note: t.context, paint: (s) => c.bold(s) }
+          : { cells: [x.code, x.name, ...splitCells(x.values.period), ...splitCells(x.values.cumulative)], ...(x.code === '' ? { paint: (s: string) => c.dim(s) } : {}) },
+      ),
+      paint: { header: (s) => c.bold(s) },
+    }),
+  );
   lines.push('');
 
   lines.push(...renderTargets(r, lang, c));
@@ -249,50 +242,45 @@ function renderTargets(r: IndicatorsResult, lang: Lang, c: ChalkInstance): strin
     x.unanswered ? String(x.unanswered.total) : '',
   ]);
   const head = [t.target, '', t.goal, t.count, t.base, g('women'), g('men'), g('nonBinary'), g('total'), t.rate, t.onTrack, t.unanswered];
-  const widths = head.map((h, i) => Math.max([...h].length, width(cells.map((row) => row[i]!))));
-  const left = new Set([0, 1]);
-  const line = (row: readonly string[]) =>
-    row
-      .map((v, i) => (left.has(i) ? pad(v, widths[i]!) : lpad(v, widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  const out = [c.bold(t.targets(windowEnd(r))), c.bold(line(head))];
-  r.targets.forEach((x, i) => {
-    const text = line(cells[i]!);
-    out.push(x.onTrack === false ? c.yellow(text) : text);
-    if (x.reference) {
-      out.push(
-        c.dim(`${' '.repeat(widths[0]! + 2)}${t.reference(x.reference.name, formatPercent(x.reference.rate, lang), x.reference.women === null ? null : formatPercent(x.reference.women, lang))}`),
-      );
-    }
-  });
-  return out;
+  const rows = r.targets.flatMap((x, i): TextRow[] => [
+    { cells: cells[i]!, ...(x.onTrack === false ? { paint: (s: string) => c.yellow(s) } : {}) },
+    ...(x.reference
+      ? [
+          {
+            note: t.reference(x.reference.name, formatPercent(x.reference.rate, lang), x.reference.women === null ? null : formatPercent(x.reference.women, lang)),
+            under: 1,
+            paint: (s: string) => c.dim(s),
+          },
+        ]
+      : []),
+  ]);
+  const columns = head.map((_, i): TextColumn => ({ align: i < 2 ? 'left' : 'right' }));
+  return [c.bold(t.targets(windowEnd(r))), ...textTable({ columns, header: [head], rows, paint: { header: (s) => c.bold(s) } })];
 }
 
 function renderMonthly(r: IndicatorsResult, lang: Lang, c: ChalkInstance): string[] {
   const t = T[lang];
   const g = (k: (typeof GENDERS)[number]) => GENDER_LABELS[k].short[lang];
-  const vw = Math.max(3, width(r.monthly.flatMap((m) => GENDERS.flatMap((k) => [String(m.starters[k]), String(m.leavers[k])]))));
-  const tw = Math.max(vw, g('total').length);
-  const block = (s: GenderSplit) => `${lpad(String(s.women), vw)} ${lpad(String(s.men), vw)} ${lpad(String(s.nonBinary), vw)} ${lpad(String(s.total), tw)}`;
-  const blockWidth = 3 * vw + tw + 3;
-  const head = `${lpad(g('women'), vw)} ${lpad(g('men'), vw)} ${lpad(g('nonBinary'), vw)} ${lpad(g('total'), tw)}`;
-  const mw = Math.max(7, t.month.length);
-  const out = [c.bold(t.monthly), c.bold(`${' '.repeat(mw + 2)}${pad(t.starters, blockWidth)}   ${t.leavers}`), c.bold(`${pad(t.month, mw)}  ${head}   ${head}`)];
-  for (const m of r.monthly) out.push(`${pad(m.month, mw)}  ${block(m.starters)}   ${block(m.leavers)}`);
-  return out;
+  const table = textTable({
+    columns: [{ align: 'left', minWidth: 7 }, ...genderBlock(), ...genderBlock('   ')],
+    header: [
+      ['', { text: t.starters, span: GENDERS.length }, { text: t.leavers, span: GENDERS.length }],
+      [t.month, ...GENDERS.map(g), ...GENDERS.map(g)],
+    ],
+    rows: r.monthly.map((m) => ({ cells: [m.month, ...splitCells(m.starters), ...splitCells(m.leavers)] })),
+    paint: { header: (s) => c.bold(s) },
+  });
+  return [c.bold(t.monthly), ...table];
 }
 
 function renderCohorts(r: IndicatorsResult, lang: Lang, c: ChalkInstance): string[] {
   const t = T[lang];
   const cell = (s: GenderSplit) => `${s.total} (${s.women}/${s.men}/${s.nonBinary})`;
   const head = [t.cohort, t.starters, t.leavers, t.employed, t.studies, t.workTraining];
-  const rows = r.cohorts.map((x) => [x.cohort, cell(x.starters), cell(x.leavers), cell(x.employed), cell(x.studies), cell(x.workTraining)]);
-  const widths = head.map((h, i) => Math.max([...h].length, width(rows.map((row) => row[i]!))));
-  const line = (row: readonly string[]) => row.map((v, i) => (i === 0 ? pad(v, widths[i]!) : lpad(v, widths[i]!))).join('  ');
-  return [c.bold(t.cohorts), c.bold(line(head)), ...rows.map(line)];
+  const rows = r.cohorts.map((x) => ({ cells: [x.cohort, cell(x.starters), cell(x.leavers), cell(x.employed), cell(x.studies), cell(x.workTraining)] }));
+  const columns = head.map((_, i): TextColumn => ({ align: i === 0 ? 'left' : 'right' }));
+  return [c.bold(t.cohorts), ...textTable({ columns, header: [head], rows, paint: { header: (s) => c.bold(s) } })];
 }
-
 
 /** `indicators --format json`: exactly the `esf-report/indicators@1` document (or the unusable one). */
 export function renderIndicatorsJson(result: IndicatorsResult | UnusableIndicatorsResult): RedactedText {

@@ -6,7 +6,7 @@ import { findingMessage } from '../findings/render.js';
 import type { ReportExtensions } from '../report/build-model.js';
 import { FINANCING_COLUMNS } from '../report/sheets/financing.js';
 import { attendanceFileViews } from './attendance-input.js';
-import { checkLedgerFiles } from './commands/finance.js';
+import { checkLedgerFiles } from './ledger-input.js';
 import { participantTimeForFinance, tellParticipantTimeNotices, type ParticipantTimeRequest } from './finance-attendance.js';
 import type { Output } from './io.js';
 import { PACKAGE_ROOT } from './options.js';

@@ -1,6 +1,6 @@
 import type { Lang } from '../findings/catalogue.js';
 import { financingSheet, type UsableLedgerCheck } from '../report/sheets/financing.js';
-import { checkLedgerFiles, ledgerFileViews } from './commands/finance.js';
+import { checkLedgerFiles, ledgerFileViews } from './ledger-input.js';
 import type { FinanceSheetProvider } from './commands/report.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from './render-findings.js';
 

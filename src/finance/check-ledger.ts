@@ -1,5 +1,5 @@
 import { minDate, type IsoDate } from '../core/dates.js';
-import { exactDecimal } from '../core/decimal.js';
+import { exactDecimal, share4 } from '../core/decimal.js';
 import { type Finding, countBySeverity } from '../findings/finding.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { ByteSource } from '../read/source.js';
@@ -9,7 +9,7 @@ import { checkFigures } from './checks.js';
 import { FigureAggregator, type ExactRates } from './figures.js';
 import { projectQuarters, type FinancePeriod } from './period.js';
 import { isBooking, readLedger, type LedgerFileSummary } from './read-ledger.js';
-import type { BudgetFigures, CumulativeFigures, QuarterFigures, RecordCounts } from './result.js';
+import type { BudgetFigures, BudgetLine, Checked, CumulativeFigures, QuarterFigures, RangeChecks, RecordCounts } from './result.js';
 
 export interface LedgerCheckInput {
   readonly profile: ProjectProfile;
@@ -25,9 +25,13 @@ export interface LedgerFigures {
   readonly period: FinancePeriod & { readonly asOf: IsoDate; readonly preliminary: boolean };
   readonly windowEnd: IsoDate;
   readonly records: RecordCounts;
-  readonly quarters: QuarterFigures[];
-  readonly cumulative: CumulativeFigures;
+  /** Each quarter with the outcome of its checks (null for a partial quarter). */
+  readonly quarters: Checked<QuarterFigures>[];
+  /** With the outcome of the cumulative checks (null before the first whole quarter ends). */
+  readonly cumulative: Checked<CumulativeFigures>;
   readonly budget: BudgetFigures | null;
+  /** The budget's cost categories summed: planned, used and utilisation; null without a budget. */
+  readonly budgetTotal: BudgetLine | null;
 }
 
 /** Everything `finance` reports: the files as read (with every finding) and the figures. */
@@ -83,15 +87,18 @@ export async function checkLedger(
 
   const aggregated = aggregator.result(rates);
   const checks: Finding[] = [];
-  for (const q of aggregated.quarters) {
-    if (q.checked) checks.push(...checkFigures(q, { scope: q.label, cumulative: false, atProjectEnd: false }, rates, ledger.file));
-  }
+  const checked = (found: { findings: Finding[]; outcome: RangeChecks }): RangeChecks => {
+    checks.push(...found.findings);
+    return found.outcome;
+  };
+  const quarterChecks = aggregated.quarters.map((q) =>
+    q.checked ? checked(checkFigures(q, { scope: q.label, cumulative: false, atProjectEnd: false }, rates, ledger.file)) : null,
+  );
   const through = aggregated.cumulative.checkedThrough;
-  if (aggregated.checkedCumulative && through !== null) {
-    checks.push(
-      ...checkFigures(aggregated.checkedCumulative, { scope: 'cumulative', cumulative: true, atProjectEnd: through === project.end }, rates, ledger.file),
-    );
-  }
+  const cumulativeChecks =
+    aggregated.checkedCumulative && through !== null
+      ? checked(checkFigures(aggregated.checkedCumulative, { scope: 'cumulative', cumulative: true, atProjectEnd: through === project.end }, rates, ledger.file))
+      : null;
   const ledgerWithChecks = withFindings(ledger, checks);
 
   let budget: BudgetFigures | null = null;
@@ -115,11 +122,23 @@ export async function checkLedger(
         excluded: ledger.excludedRows,
         notYetCounted: aggregated.notYetCounted,
       },
-      quarters: aggregated.quarters,
-      cumulative: aggregated.cumulative,
+      quarters: aggregated.quarters.map((q, i) => ({ ...q, checks: quarterChecks[i]! })),
+      cumulative: { ...aggregated.cumulative, checks: cumulativeChecks },
       budget,
+      budgetTotal: budget === null ? null : budgetTotal(budget),
     },
   };
+}
+
+/** The budget lines summed (exact integers in öre), utilisation by the rule of every share. */
+function budgetTotal(budget: BudgetFigures): BudgetLine {
+  let planned = 0;
+  let used = 0;
+  for (const line of Object.values(budget)) {
+    planned += line.planned;
+    used += line.used;
+  }
+  return { planned, used, utilisation: share4(used, planned) };
 }
 
 function withFindings(summary: LedgerFileSummary, extra: readonly Finding[]): LedgerFileSummary {

@@ -1,8 +1,9 @@
 import { finding, type Finding } from '../findings/finding.js';
 import type { Severity } from '../findings/codes.js';
-import { formatOre, formatRate, TOLERANCE_ORE } from './money.js';
+import { formatExactPercent, formatOre } from '../core/format.js';
+import { TOLERANCE_ORE } from './money.js';
 import type { ExactRates } from './figures.js';
-import type { Figures } from './result.js';
+import type { FigureCheckCode, Figures, RangeChecks } from './result.js';
 
 /** Where the checks of one range apply: a quarter (`2025-Q1`) or `cumulative`. */
 export interface CheckScope {
@@ -15,13 +16,18 @@ export interface CheckScope {
 /**
  * The checks of `finance.md` on the figures of one whole quarter or of the cumulative range.
  * "Beyond 1 SEK" is a difference of more than 100 öre either way. Findings carry `line: null`
- * and name the scope; amounts are formatted SEK strings.
+ * and name the scope; amounts are formatted SEK strings. The outcome says the same as typed data
+ * (the checks that fail and their severity), for the renderers.
  */
-export function checkFigures(fig: Figures, where: CheckScope, rates: ExactRates, file: string): Finding[] {
+export function checkFigures(fig: Figures, where: CheckScope, rates: ExactRates, file: string): { findings: Finding[]; outcome: RangeChecks } {
   const findings: Finding[] = [];
+  const failed: RangeChecks['failed'][number][] = [];
   const { scope, cumulative } = where;
-  const add = (code: Parameters<typeof finding>[0], args: Record<string, string>, severity?: Severity) =>
-    findings.push(finding(code, { file }, { scope, ...args }, severity));
+  const add = (code: FigureCheckCode, args: Record<string, string>, severity?: Severity) => {
+    const f = finding(code, { file }, { scope, ...args }, severity);
+    findings.push(f);
+    failed.push({ code, severity: f.severity });
+  };
 
   // EU financing above the decided rate: late payments even out, so a single quarter only warns
   if (fig.euDifference > TOLERANCE_ORE) {
@@ -31,7 +37,7 @@ export function checkFigures(fig: Figures, where: CheckScope, rates: ExactRates,
         booked: formatOre(fig.financing.eu),
         expected: formatOre(fig.expectedEu),
         difference: formatOre(fig.euDifference),
-        rate: formatRate(rates.eu),
+        rate: formatExactPercent(rates.eu),
       },
       cumulative ? 'error' : 'warning',
     );
@@ -43,7 +49,7 @@ export function checkFigures(fig: Figures, where: CheckScope, rates: ExactRates,
       booked: formatOre(fig.costs.flatRate),
       expected: formatOre(fig.expectedFlatRate),
       difference: formatOre(fig.flatRateDifference),
-      rate: rates.flatRate === null ? '0 %' : formatRate(rates.flatRate),
+      rate: rates.flatRate === null ? '0 %' : formatExactPercent(rates.flatRate),
     });
   }
 
@@ -66,5 +72,5 @@ export function checkFigures(fig: Figures, where: CheckScope, rates: ExactRates,
       cumulative && where.atProjectEnd ? 'error' : 'warning',
     );
   }
-  return findings;
+  return { findings, outcome: { failed } };
 }

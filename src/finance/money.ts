@@ -41,34 +41,12 @@ export function parseAmount(text: string): number | AmountProblem {
   return m[1] !== undefined && ore !== 0 ? -ore : ore;
 }
 
-/** Formats öre as Swedish SEK without the unit: `1 234 567,89`, `-500,00`, `0,00` (plain spaces between thousands). */
-export function formatOre(ore: number | bigint): string {
-  const n = BigInt(ore);
-  const negative = n < 0n;
-  const abs = negative ? -n : n;
-  const kronor = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  const ore2 = (abs % 100n).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}${kronor},${ore2}`;
-}
+/** The form of an amount in messages (core/format.ts); the ledger and budget readers name it here. */
+export { formatOre } from '../core/format.js';
 
 /** rate × amount, rounded half away from zero to whole öre (`finance.md`: expected amounts); the rate read by core `exactDecimal`. */
 export function applyRate(rate: ExactDecimal, ore: number): number {
   return toSafeNumber(divRoundHalfAwayFromZero(BigInt(ore) * rate.numerator, rate.denominator));
-}
-
-/** The rate as a percentage for messages: `40 %`, `37,5 %` (Swedish decimal comma, like the amounts). */
-export function formatRate(rate: ExactDecimal): string {
-  const hundredths = rate.numerator * 100n;
-  const whole = hundredths / rate.denominator;
-  let rest = hundredths % rate.denominator;
-  let decimals = '';
-  let d = rate.denominator;
-  while (rest !== 0n && d > 1n) {
-    d /= 10n;
-    decimals += (rest / d).toString();
-    rest %= d;
-  }
-  return `${whole.toString()}${decimals ? `,${decimals}` : ''} %`;
 }
 
 /** A BigInt sum as a number; beyond 2^53 öre (90 000 billion SEK) the figures could not be exact. */

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
-import type { FindingCode } from '../findings/codes.js';
+import type { FindingCode, Severity } from '../findings/codes.js';
 import type { Lang } from '../findings/catalogue.js';
 import { renderFinding, type RenderedFinding } from '../findings/render.js';
 import type { CostKey, FinancingKey } from './categories.js';
@@ -66,6 +66,18 @@ export interface BudgetLine {
 
 export type BudgetFigures = { readonly [K in CostKey]: BudgetLine };
 
+/** The checks of `finance.md` on the figures of a range, each named by the code of the finding it gives when it fails. */
+export const FIGURE_CHECK_CODES = ['EU_SHARE_ABOVE_RATE', 'FLAT_RATE_MISMATCH', 'IN_KIND_MISMATCH', 'UNFUNDED'] as const satisfies readonly FindingCode[];
+export type FigureCheckCode = (typeof FIGURE_CHECK_CODES)[number];
+
+/** How the checks of one checked range came out: the checks that fail (none when all hold), in check order. */
+export interface RangeChecks {
+  readonly failed: readonly { readonly code: FigureCheckCode; readonly severity: Severity }[];
+}
+
+/** A range's figures with the outcome of its checks: null when the range is not checked (a partial quarter, or no whole quarter yet). */
+export type Checked<T extends Figures> = T & { readonly checks: RangeChecks | null };
+
 export interface RecordCounts {
   /** Data rows in the ledger (blank lines are not rows). */
   readonly rows: number;
@@ -118,10 +130,16 @@ interface CheckedLedger {
   readonly figures: {
     readonly period: FinanceResult['period'];
     readonly records: FinanceResult['records'];
-    readonly quarters: FinanceResult['quarters'];
-    readonly cumulative: FinanceResult['cumulative'];
+    readonly quarters: readonly Checked<QuarterFigures>[];
+    readonly cumulative: Checked<CumulativeFigures>;
     readonly budget: FinanceResult['budget'];
   } | null;
+}
+
+/** The figures of a range as the JSON document has them: the checks' outcomes are its `findings`. */
+function withoutChecks<T extends Figures>(range: Checked<T>): Omit<Checked<T>, 'checks'> {
+  const { checks: _checks, ...figures } = range;
+  return figures;
 }
 
 /** The JSON document of a checked ledger, messages in `lang`; the unusable form when a file cannot be used. */
@@ -137,8 +155,8 @@ export function financeResult(check: CheckedLedger, lang: Lang): FinanceResult |
     period: { label: fig.period.label, start: fig.period.start, end: fig.period.end, asOf: fig.period.asOf, preliminary: fig.period.preliminary },
     rates: { eu: check.profile.rates.eu, flatRate: check.profile.rates.flatRate },
     records: fig.records,
-    quarters: fig.quarters,
-    cumulative: fig.cumulative,
+    quarters: fig.quarters.map(withoutChecks),
+    cumulative: withoutChecks(fig.cumulative),
     budget: fig.budget,
     excluded: check.ledger.excluded,
     findings,

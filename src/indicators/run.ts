@@ -5,7 +5,8 @@ import { readParticipants, type ParticipantFileSummary } from '../participants/r
 import type { ProjectProfile } from '../project/profile.js';
 import type { EncodingName } from '../read/encoding.js';
 import type { ByteSource } from '../read/source.js';
-import type { Delimiter } from '../read/table.js';
+import type { Delimiter, TableRow } from '../read/table.js';
+import type { ParticipantRecord } from '../participants/record.js';
 import { createIndicatorAccumulator, INDICATORS_SCHEMA } from './compute.js';
 import type { PeriodRange } from '../core/period.js';
 import type { IndicatorsResult } from './result.js';
@@ -48,19 +49,24 @@ export function unusableIndicatorsResult(profile: ProjectProfile, summary: Pick<
 
 /**
  * Reads a participant export once and computes its indicators, targets, consistency tests and
- * monthly/cohort views for a period, without holding the rows in memory.
+ * monthly/cohort views for a period, without holding the rows in memory. `onRecord` hears each
+ * record and its row as read, for a caller that needs more of the same pass (`diff`).
  */
 export async function computeIndicators(
   source: ByteSource,
   profile: ProjectProfile,
   opts: ComputeIndicatorsOptions,
+  onRecord?: (record: ParticipantRecord, row: TableRow) => void,
 ): Promise<IndicatorsOutcome> {
   const accumulator = createIndicatorAccumulator(profile, { period: opts.period, asOf: opts.asOf, today: opts.today, lang: opts.lang });
   const summary = await readParticipants(
     source,
     { today: opts.today, asOf: opts.asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
     { encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet },
-    (record, _row, findings) => accumulator.add(record, findings),
+    (record, row, findings) => {
+      accumulator.add(record, findings);
+      onRecord?.(record, row);
+    },
   );
   if (summary.unusable) return { usable: false, result: unusableIndicatorsResult(profile, summary, opts.lang), summary };
   return { usable: true, result: accumulator.finish(summary), summary };

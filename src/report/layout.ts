@@ -1,3 +1,4 @@
+import { formatFixed, formatPercent } from '../core/format.js';
 import type { CellModel, SheetModel } from './model.js';
 
 /**
@@ -47,12 +48,12 @@ function shown(cell: CellModel): string {
     case 'integer':
       return String(cell.value);
     case 'rate':
-      return `${(cell.value * 100).toFixed(1)}%`;
+      return formatPercent(cell.value, { decimals: 1, decimalMark: '.', space: '' });
     case 'share':
-      return `${(cell.value * 100).toFixed(2)}%`;
+      return formatPercent(cell.value, { decimals: 2, decimalMark: '.', space: '' });
     case 'money':
       // `#,##0.00`: thousands grouped
-      return cell.value.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');
+      return formatFixed(cell.value, 2, { decimalMark: '.', groupSeparator: ',', minus: '-' });
     case 'date':
       return cell.value;
     case 'month':
@@ -62,7 +63,7 @@ function shown(cell: CellModel): string {
     case 'suppressed':
       return cell.value;
     case 'hours':
-      return cell.value.toFixed(2);
+      return formatFixed(cell.value, 2, { decimalMark: '.', minus: '-' });
   }
 }
 

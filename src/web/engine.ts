@@ -4,6 +4,8 @@ import type { IsoDate } from '../core/dates.js';
 import { checkLedger, type LedgerCheck } from '../finance/check-ledger.js';
 import type { Lang } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
+import { groupByCode } from '../findings/group.js';
+import { readingSummary, type ReadingSummary } from '../findings/reading-summary.js';
 import { findingHint, findingMessage } from '../findings/render.js';
 import { indicatorsJson } from '../indicators/json.js';
 import { computeIndicators, type IndicatorsOutcome } from '../indicators/run.js';
@@ -140,16 +142,10 @@ export interface FindingGroup {
   readonly items: FindingItem[];
 }
 
-export interface FileView {
+export interface FileView extends ReadingSummary {
   readonly role: 'participants' | 'ledger' | 'budget';
   readonly file: string;
   readonly format: 'csv' | 'xlsx' | null;
-  readonly encoding: string | null;
-  readonly delimiter: string | null;
-  readonly rows: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly excludedRows: number;
   readonly unusable: boolean;
   readonly encodingFallback: boolean;
 }
@@ -175,19 +171,20 @@ export interface AnalysisView {
 export const FINDINGS_SHOWN_PER_CODE = 200;
 
 function groupFindings(findings: readonly Finding[], lang: Lang): FindingGroup[] {
-  const groups = new Map<string, { code: string; severity: 'error' | 'warning'; count: number; items: FindingItem[] }>();
-  for (const f of findings) {
-    const key = `${f.severity}:${f.code}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { code: f.code, severity: f.severity, count: 0, items: [] }));
-    g.count++;
-    if (g.items.length < FINDINGS_SHOWN_PER_CODE) {
-      g.items.push({ file: f.file, line: f.line, column: f.column, participantId: f.participantId ?? null, message: findingMessage(f, lang) });
-    }
-  }
-  const list = [...groups.values()].map((g) => ({ ...g, hint: findingHint(g.code as Finding['code'], lang) }));
   // errors first, then warnings; within each, the order the codes first appear in
-  return [...list.filter((g) => g.severity === 'error'), ...list.filter((g) => g.severity === 'warning')];
+  return groupByCode(findings, { bySeverity: true, byLine: false }).map((g) => ({
+    code: g.code,
+    severity: g.severity,
+    count: g.findings.length,
+    items: g.findings.slice(0, FINDINGS_SHOWN_PER_CODE).map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      participantId: f.participantId ?? null,
+      message: findingMessage(f, lang),
+    })),
+    hint: findingHint(g.code, lang),
+  }));
 }
 
 function fileView(
@@ -198,12 +195,7 @@ function fileView(
     role,
     file: s.file,
     format: s.format ?? null,
-    encoding: s.encoding,
-    delimiter: s.delimiter,
-    rows: s.rows,
-    errors: s.errors,
-    warnings: s.warnings,
-    excludedRows: s.excludedRows,
+    ...readingSummary(s),
     unusable: s.unusable,
     encodingFallback: s.notices.some((n) => n.kind === 'encoding-fallback'),
   };

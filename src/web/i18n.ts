@@ -1,3 +1,4 @@
+import { formatDecimal } from '../core/format.js';
 import type { Lang } from '../findings/catalogue.js';
 
 /** Every word the page itself says, in Swedish (the default) and English. */
@@ -124,7 +125,7 @@ const SV: PageTexts = {
   reading: (f) => `Läser ${f} …`,
   readingPercent: (f, p) => `Läser ${f}: ${p} %`,
   computing: 'Räknar …',
-  done: (ms) => `Klart på ${(ms / 1000).toFixed(1).replace('.', ',')} s.`,
+  done: (ms) => `Klart på ${formatDecimal(ms / 1000, 1, 'sv', false)} s.`,
   counts: (e, w) => (e + w === 0 ? 'Inga avvikelser.' : `${e} fel och ${w} ${w === 1 ? 'varning' : 'varningar'}: se Avvikelser nedan.`),
   noFile: 'Välj först en deltagarfil.',
   periodProblem: (m) => `Perioden går inte att använda: ${m}`,
@@ -225,7 +226,7 @@ const EN: PageTexts = {
   reading: (f) => `Reading ${f} …`,
   readingPercent: (f, p) => `Reading ${f}: ${p} %`,
   computing: 'Computing …',
-  done: (ms) => `Done in ${(ms / 1000).toFixed(1)} s.`,
+  done: (ms) => `Done in ${formatDecimal(ms / 1000, 1, 'en', false)} s.`,
   counts: (e, w) => (e + w === 0 ? 'No problems.' : `${e} error${e === 1 ? '' : 's'} and ${w} warning${w === 1 ? '' : 's'}: see Problems below.`),
   noFile: 'Pick a participant export first.',
   periodProblem: (m) => `The period cannot be used: ${m}`,

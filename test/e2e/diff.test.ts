@@ -84,6 +84,12 @@ describe('esf-report diff', () => {
     expect([doc.added, doc.removed, doc.changed, doc.indicatorCells]).toEqual([[], [], [], []]);
   });
 
+  it('exits as every command does, on the new export: 1 for its errors (not its warnings), not for the old one', async () => {
+    expect((await runBin(['diff', 'fixtures/participants.csv', 'fixtures/bad/warnings-only.csv', '--format', 'json'])).code).toBe(0);
+    expect((await runBin(['diff', 'fixtures/participants.csv', 'fixtures/bad/value-invalid.csv', '--format', 'json'])).code).toBe(1);
+    expect((await runBin(['diff', 'fixtures/bad/value-invalid.csv', 'fixtures/participants.csv', '--format', 'json'])).code).toBe(0);
+  });
+
   it('exits 2 for an unusable file', async () => {
     const r = await runBin(['diff', 'fixtures/participants.csv', 'fixtures/bad/empty.csv']);
     expect(r.code).toBe(2);

@@ -1,25 +1,19 @@
 import { Command, Option } from 'commander';
-import { redactedJsonDocument } from '../../core/redact.js';
 import * as z from 'zod';
-import type { IsoDate } from '../../core/dates.js';
-import { diffExports, lastReportedMonth, type DiffEntry, type ExportDiff } from '../../diff/diff-exports.js';
+import { formatFixed } from '../../core/format.js';
+import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
+import { redactedJsonDocument } from '../../core/redact.js';
+import { diffExports, lastReportedMonth, type ExportDiff } from '../../diff/diff-exports.js';
 import { diffIndicatorCells, type CellChange } from '../../diff/indicator-cells.js';
+import { diffEntryCollector } from '../../diff/read-export.js';
 import type { Lang } from '../../findings/catalogue.js';
 import { renderFinding } from '../../findings/render.js';
-import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../core/period.js';
-import type { IndicatorsResult } from '../../indicators/result.js';
-import { COL } from '../../participants/columns.js';
-import { parsePersonnummer } from '../../participants/personnummer.js';
-import { readParticipants, type ParticipantFileSummary } from '../../participants/read-participants.js';
-import type { ProjectProfile } from '../../project/profile.js';
-import { UsageError } from '../errors.js';
-import { fileSource, unreadableReason } from '../io.js';
-import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang, type CommonOptions } from '../options.js';
+import { CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
+import { indicatorsOfFile } from '../participant-input.js';
 import { periodUsageError } from '../period-option.js';
-import { renderValidationText } from '../render-findings.js';
-import { unusableFileLines } from '../unusable-files.js';
+import { renderValidationText, validationExitCode } from '../render-findings.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
-import { indicatorsOfFile, unreadableParticipantFile } from '../participant-input.js';
+import { unusableFileLines } from '../unusable-files.js';
 
 export const DIFF_FORMATS = ['text', 'json'] as const;
 
@@ -29,29 +23,6 @@ const DiffOptionsSchema = CommonOptionsSchema.extend({
   from: z.string().optional(),
   to: z.string().optional(),
 });
-
-/** Reads one export into diff entries; the personnummer is reduced to an opaque key that is never printed. */
-async function readEntries(
-  file: string,
-  profile: ProjectProfile,
-  today: IsoDate,
-  asOf: IsoDate,
-  opts: CommonOptions,
-): Promise<{ summary: ParticipantFileSummary; entries: DiffEntry[] }> {
-  const reason = await unreadableReason(file);
-  if (reason) return { summary: unreadableParticipantFile(file, reason), entries: [] };
-  const entries: DiffEntry[] = [];
-  const summary = await readParticipants(
-    fileSource(file),
-    { today, asOf, projectStart: profile.period.start, projectEnd: profile.period.end },
-    opts,
-    (record, row) => {
-      const pnr = parsePersonnummer(row.values[COL.personnummer]!, today);
-      entries.push({ record, pnrKey: typeof pnr === 'object' ? pnr.key : null });
-    },
-  );
-  return { summary, entries };
-}
 
 const T = {
   en: {
@@ -140,7 +111,7 @@ export function renderDiffText(oldFile: string, newFile: string, d: ExportDiff, 
   lines.push('', t.cells(`${period.label}, ${period.start} – ${period.end}`));
   if (cells.length === 0) lines.push(t.noCells);
   for (const c of cells) {
-    const delta = c.delta === null ? '' : ` (${c.delta > 0 ? '+' : ''}${Number(c.delta.toFixed(4))})`;
+    const delta = c.delta === null ? '' : ` (${c.delta > 0 ? '+' : ''}${formatFixed(c.delta, 4, { decimalMark: '.', minus: '-', trimZeros: true })})`;
     lines.push(`  ${c.row.padEnd(16)} ${`${c.scope}${c.gender ? `.${c.gender}` : ''}`.padEnd(22)} ${c.old ?? '–'} → ${c.new ?? '–'}${delta}`);
   }
   return `${lines.join('\n')}\n`;
@@ -180,37 +151,32 @@ export function diffCommand(ctx: CommandContext): Command {
     );
     if (isPeriodError(period)) throw periodUsageError(period);
     const lang = terminalLang(opts.lang);
-    const a = await readEntries(oldFile, profile, today, period.asOf, opts);
-    const b = await readEntries(newFile, profile, today, period.asOf, opts);
-    if (a.summary.unusable || b.summary.unusable) {
-      const bad = [a.summary, b.summary].filter((s) => s.unusable);
+    const readOptions = { period, asOf: period.asOf, today, lang, encoding: opts.encoding, delimiter: opts.delimiter, sheet: opts.sheet };
+    // each export is read once: its indicators, and its participants as diff entries
+    const readExport = async (file: string) => {
+      const collector = diffEntryCollector(today);
+      const outcome = await indicatorsOfFile(file, profile, readOptions, undefined, collector.onRecord);
+      return { outcome, entries: collector.entries };
+    };
+    const a = await readExport(oldFile);
+    const b = await readExport(newFile);
+    if (!a.outcome.usable || !b.outcome.usable) {
+      const bad = [a.outcome.summary, b.outcome.summary].filter((s) => s.unusable);
       if (opts.format === 'json') {
         ctx.output.err(unusableFileLines(bad, lang));
         ctx.output.json(redactedJsonDocument({ schema: 'esf-report/diff@1', findings: bad.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))) }));
       } else ctx.output.out(renderValidationText(bad, lang, ctx.output.color));
-      ctx.setExitCode(2);
+      ctx.setExitCode(validationExitCode(bad, opts.strict));
       return;
     }
     const diff = diffExports(a.entries, b.entries, lastReportedMonth(today));
-    const indicatorsOf = async (file: string): Promise<IndicatorsResult> => {
-      const outcome = await indicatorsOfFile(file, profile, {
-        period,
-        asOf: period.asOf,
-        today,
-        lang,
-        encoding: opts.encoding,
-        delimiter: opts.delimiter,
-        sheet: opts.sheet,
-      });
-      if (!outcome.usable) throw new UsageError(`${file} cannot be used`);
-      return outcome.result;
-    };
-    const cells = diffIndicatorCells(await indicatorsOf(oldFile), await indicatorsOf(newFile));
+    const cells = diffIndicatorCells(a.outcome.result, b.outcome.result);
+    const [oldSummary, newSummary] = [a.outcome.summary, b.outcome.summary];
     if (opts.format === 'json') {
       const doc = {
         schema: 'esf-report/diff@1',
-        old: { file: oldFile, rows: a.summary.rows, excludedRows: a.summary.excludedRows },
-        new: { file: newFile, rows: b.summary.rows, excludedRows: b.summary.excludedRows },
+        old: { file: oldFile, rows: oldSummary.rows, excludedRows: oldSummary.excludedRows },
+        new: { file: newFile, rows: newSummary.rows, excludedRows: newSummary.excludedRows },
         period: { label: period.label, start: period.start, end: period.end, asOf: period.asOf },
         ...diff,
         indicatorCells: cells,
@@ -219,7 +185,8 @@ export function diffCommand(ctx: CommandContext): Command {
     } else {
       ctx.output.out(renderDiffText(oldFile, newFile, diff, cells, period, lang));
     }
-    ctx.setExitCode(b.summary.errors > 0 || (opts.strict && b.summary.warnings > 0) ? 1 : 0);
+    // the exit code of every command, on the new export: the old one is history, its errors are not this run's
+    ctx.setExitCode(validationExitCode([newSummary], opts.strict));
   });
   return cmd;
 }

@@ -7,7 +7,9 @@ import { formatQuarters, formatQuartersSv } from '../../attendance/hours.js';
 import type { RateSource, TimeReport } from '../../attendance/time-report.js';
 import { buildTimeWorkbookModel } from '../../attendance/workbook.js';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
-import { formatOre } from '../../finance/money.js';
+import { formatOre } from '../../core/format.js';
+import { readingSummary } from '../../findings/reading-summary.js';
+import { textTable } from '../text-table.js';
 import type { Lang } from '../../findings/catalogue.js';
 import { renderFinding } from '../../findings/render.js';
 import type { ProjectProfile } from '../../project/profile.js';
@@ -161,16 +163,7 @@ export function timeDocument(run: AttendanceRun, profile: ProjectProfile, lang: 
       value_ore: m.valueOre,
     })),
     total: { hours: formatQuarters(time?.total.quarters ?? 0), value_ore: time?.total.valueOre ?? null },
-    files: files.map((s) => ({
-      file: s.file,
-      kind: s.kind,
-      encoding: s.encoding,
-      delimiter: s.delimiter,
-      rows: s.rows,
-      errors: s.errors,
-      warnings: s.warnings,
-      excludedRows: s.excludedRows,
-    })),
+    files: files.map((s) => ({ file: s.file, kind: s.kind, ...readingSummary(s) })),
     findings: files.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))),
   };
 }
@@ -222,10 +215,16 @@ export function renderTimeText(run: AttendanceRun, profile: ProjectProfile, lang
     const rows = time.months.map((m) => [m.participantId, m.month, String(m.days.length), formatQuartersSv(m.quarters), value(m.valueOre)]);
     const days = time.months.reduce((n, m) => n + m.days.length, 0);
     const total = [t.total, '', String(days), formatQuartersSv(time.total.quarters), value(time.total.valueOre)];
-    const widths = t.headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length), total[i]!.length));
-    const line = (cells: readonly string[]) => `  ${cells.map((s, i) => (i < 2 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join('  ')}`.trimEnd();
-    const rule = c.dim(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
-    lines.push(c.bold(line(t.headers)), rule, ...rows.map(line), rule, c.bold(line(total)));
+    lines.push(
+      ...textTable({
+        columns: t.headers.map((_, i) => ({ align: i < 2 ? 'left' : 'right' })),
+        header: [t.headers],
+        rows: [...rows.map((cells) => ({ cells })), 'rule', { cells: total, paint: (s) => c.bold(s) }],
+        indent: '  ',
+        ruleUnderHeader: true,
+        paint: { header: (s) => c.bold(s), rule: (s) => c.dim(s) },
+      }),
+    );
   }
   return `${lines.join('\n')}\n\n${findings}`;
 }

@@ -5,7 +5,8 @@ import { INDICATOR_CELLS } from '../sheets/indicators.js';
 import { MONTHLY_COLUMNS } from '../sheets/monthly.js';
 import { TARGET_CELLS } from '../sheets/targets.js';
 import type { BarRow, ChartModel, ChartTexts, SegmentValue, TargetBar } from './chart-model.js';
-import { formatInteger, formatMonth, formatPercent } from './format.js';
+import { formatInteger, formatReportPercent as formatPercent } from '../../core/format.js';
+import { formatMonth } from './format.js';
 
 /** What the charts need beyond the sheets: the plan, the period, and the threshold for the note. */
 export interface ChartContext {

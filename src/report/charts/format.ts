@@ -1,3 +1,4 @@
+import { formatDecimal, formatReportPercent as formatPercent } from '../../core/format.js';
 import type { Lang } from '../../findings/catalogue.js';
 import type { CellModel } from '../model.js';
 
@@ -7,43 +8,8 @@ import type { CellModel } from '../model.js';
  * Pure: used in Node and in a browser alike.
  */
 
-const GROUP = '\u00a0';
-
-function group(digits: string, sep: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-}
-
-/** A whole number: `1 234` (sv, no-break space) or `1,234` (en). */
-export function formatInteger(value: number, lang: Lang): string {
-  const sign = value < 0 ? '−' : '';
-  return sign + group(String(Math.abs(Math.round(value))), lang === 'sv' ? GROUP : ',');
-}
-
-/**
- * Rounds half away from zero on the decimal digits, as Excel shows a number (`toFixed` works on
- * the binary value: 25.45 would become 25.4, where Excel shows 25.5).
- */
-function roundDecimal(abs: number, decimals: number): string {
-  if (/e/i.test(String(abs))) return abs.toFixed(decimals); // far below or above any figure of the report
-  const scaled = Math.round(Number(`${abs}e${decimals}`));
-  return (decimals === 0 ? scaled : Number(`${scaled}e-${decimals}`)).toFixed(decimals);
-}
-
-/** A number with a fixed count of decimals, its thousands grouped unless `grouped` is false. */
-export function formatDecimal(value: number, decimals: number, lang: Lang, grouped = true): string {
-  const fixed = roundDecimal(Math.abs(value), decimals);
-  const [whole, frac] = fixed.split('.') as [string, string | undefined];
-  const sign = value < 0 && Number(fixed) !== 0 ? '−' : '';
-  const g = grouped ? group(whole, lang === 'sv' ? GROUP : ',') : whole;
-  return sign + (frac === undefined ? g : `${g}${lang === 'sv' ? ',' : '.'}${frac}`);
-}
-
-/** A share as a per cent with `decimals` decimals: `25,5 %` / `25.5%`. */
-export function formatPercent(share: number, decimals: number, lang: Lang): string {
-  // the share's decimal digits moved two places (0.2545 → 25.45), not multiplied in binary
-  const n = formatDecimal(/e/i.test(String(share)) ? share * 100 : Number(`${share}e2`), decimals, lang);
-  return lang === 'sv' ? `${n}${GROUP}%` : `${n}%`;
-}
+/** The report's forms of numbers (one rounding rule for the whole program: core/format.ts). */
+export { formatInteger, formatReportPercent as formatPercent } from '../../core/format.js';
 
 /** `2026-09` as "sep 2026" with the template's month names. */
 export function formatMonth(month: string, months: readonly string[]): string {

@@ -1,10 +1,9 @@
 import type { LedgerCheck, LedgerFigures } from '../../finance/check-ledger.js';
 import type { CostKey, FinancingKey } from '../../finance/categories.js';
-import { exactDecimal, share4 } from '../../core/decimal.js';
-import { formatRate } from '../../finance/money.js';
-import { financeResult, type CumulativeFigures, type Figures, type QuarterFigures } from '../../finance/result.js';
+import { exactDecimal } from '../../core/decimal.js';
+import { formatExactPercent } from '../../core/format.js';
+import { FIGURE_CHECK_CODES, financeResult, type BudgetLine, type CumulativeFigures, type Figures, type QuarterFigures, type RangeChecks } from '../../finance/result.js';
 import type { Lang } from '../../findings/catalogue.js';
-import type { FindingCode } from '../../findings/codes.js';
 import type { FinanceSheetInput } from '../build-model.js';
 import { fillLabel, type WorkbookLabels } from '../labels.js';
 import { displayWidth, textWidth } from '../layout.js';
@@ -42,14 +41,6 @@ const BOLD_FACTOR = 1.07;
 export const COST_KEYS = ['staff', 'flatRate', 'participantAllowance', 'inKind', 'otherDirect'] as const satisfies readonly CostKey[];
 export const FINANCING_KEYS = ['eu', 'state', 'publicCash', 'publicInKind', 'privateCash', 'privateInKind'] as const satisfies readonly FinancingKey[];
 
-/** The checks on figures, in the columns of the checks table, each with the code of the finding that says it fails. */
-export const FIGURE_CHECKS = [
-  { key: 'euShare', code: 'EU_SHARE_ABOVE_RATE' },
-  { key: 'flatRate', code: 'FLAT_RATE_MISMATCH' },
-  { key: 'inKind', code: 'IN_KIND_MISMATCH' },
-  { key: 'unfunded', code: 'UNFUNDED' },
-] as const satisfies readonly { key: string; code: FindingCode }[];
-
 /** A ledger check whose files were usable: it has figures. */
 export type UsableLedgerCheck = LedgerCheck & { readonly figures: LedgerFigures };
 
@@ -61,8 +52,7 @@ function baseName(path: string): string {
 /** A decided rate from the profile as `40 %` (decimal comma in Swedish, point in English; a no-break space before %). */
 function rateText(rate: number, lang: Lang): string {
   // a no-break space, so a wrapped header never leaves the % sign alone on a line
-  const s = formatRate(exactDecimal(rate)).replace(' ', '\u00A0');
-  return lang === 'en' ? s.replace(',', '.') : s;
+  return formatExactPercent(exactDecimal(rate), { decimalMark: lang === 'en' ? '.' : ',', space: '\u00A0' });
 }
 
 function share(value: number | null, na: CellModel): CellModel {
@@ -161,20 +151,14 @@ export function financingSheet(check: UsableLedgerCheck, input: FinanceSheetInpu
   note(cumulativeNote(l, cumulative));
 
   // 4. Budget.
-  if (doc.budget) {
-    const budget = doc.budget;
+  if (fig.budget && fig.budgetTotal) {
+    const budget = fig.budget;
     section(l.sections.budget);
     const bc = l.budgetColumns;
     b.add('header', [bc.category, bc.planned, bc.used, bc.utilisation, bc.remaining].map((h) => text(h)));
-    let planned = 0;
-    let used = 0;
-    for (const k of COST_KEYS) {
-      const line = budget[k];
-      planned += line.planned;
-      used += line.used;
-      b.add('data', [text(l.costs[k]), money(line.planned), money(line.used), share(line.utilisation, na), money(line.planned - line.used)]);
-    }
-    b.add('total', [text(l.budgetTotal), money(planned), money(used), share(share4(used, planned), na), money(planned - used)]);
+    const budgetRow = (label: string, line: BudgetLine) => [text(label), money(line.planned), money(line.used), share(line.utilisation, na), money(line.planned - line.used)];
+    for (const k of COST_KEYS) b.add('data', budgetRow(l.costs[k], budget[k]));
+    b.add('total', budgetRow(l.budgetTotal, fig.budgetTotal));
   }
 
   // 5. Checks: per scope, whether each check holds (– where it does not apply).
@@ -188,15 +172,12 @@ export function financingSheet(check: UsableLedgerCheck, input: FinanceSheetInpu
     text(cc.unfunded),
     ...(check.budget ? [text(cc.budget)] : []),
   ]);
-  const checkFindings = check.ledger.findings.filter((f) => f.line === null && typeof f.args.scope === 'string');
-  const holds = (scope: string) =>
-    FIGURE_CHECKS.map(({ code }) => ctx.yesNo(!checkFindings.some((f) => f.code === code && f.args.scope === scope)));
-  const notChecked = () => FIGURE_CHECKS.map(() => na);
-  for (const q of doc.quarters) {
-    b.add('data', [text(q.label), ...(q.checked ? holds(q.label) : notChecked()), ...(check.budget ? [na] : [])]);
-  }
+  const holds = (checks: RangeChecks | null) =>
+    // the columns of the checks table are the checks in their order (FIGURE_CHECK_CODES)
+    FIGURE_CHECK_CODES.map((code) => (checks === null ? na : ctx.yesNo(!checks.failed.some((f) => f.code === code))));
+  for (const q of fig.quarters) b.add('data', [text(q.label), ...holds(q.checks), ...(check.budget ? [na] : [])]);
   const budgetHolds = check.budget ? [ctx.yesNo(!check.budget.findings.some((f) => f.code === 'BUDGET_EXCEEDED'))] : [];
-  b.add('total', [text(l.cumulative), ...(through === null ? notChecked() : holds('cumulative')), ...budgetHolds]);
+  b.add('total', [text(l.cumulative), ...holds(fig.cumulative.checks), ...budgetHolds]);
   note(l.checksNote);
 
   // 6. Findings of the ledger and the budget, in the engine's order (row findings by line, then the checks).

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactDecimal } from '../../../src/core/decimal.js';
-import { applyRate, formatOre, formatRate, parseAmount } from '../../../src/finance/money.js';
+import { applyRate, parseAmount } from '../../../src/finance/money.js';
 
 describe('parseAmount: accepted forms, in öre', () => {
   it.each([
@@ -66,37 +66,7 @@ describe('parseAmount: accepted forms, in öre', () => {
   });
 });
 
-describe('formatOre', () => {
-  it.each([
-    [0, '0,00'],
-    [5, '0,05'],
-    [-50, '-0,50'],
-    [123450, '1 234,50'],
-    [123456789, '1 234 567,89'],
-    [-100000000, '-1 000 000,00'],
-    [99999, '999,99'],
-  ])('%d → %j', (ore, text) => {
-    expect(formatOre(ore)).toBe(text);
-  });
-
-  it('round-trips through parseAmount for any amount', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -(10 ** 14) + 1, max: 10 ** 14 - 1 }), (ore) => {
-        expect(parseAmount(formatOre(ore))).toBe(ore);
-      }),
-    );
-  });
-});
-
 describe('exact rates', () => {
-  it('formats rates as percentages with a decimal comma', () => {
-    expect(formatRate(exactDecimal(0.4))).toBe('40 %');
-    expect(formatRate(exactDecimal(0.375))).toBe('37,5 %');
-    expect(formatRate(exactDecimal(0.12345))).toBe('12,345 %');
-    expect(formatRate(exactDecimal(1))).toBe('100 %');
-    expect(formatRate(exactDecimal(0))).toBe('0 %');
-  });
-
   it('rounds rate × amount half away from zero to whole öre', () => {
     const forty = exactDecimal(0.4);
     expect(applyRate(forty, 3333333)).toBe(1333333); // 40 % of 33 333,33 = 13 333,332 → 13 333,33

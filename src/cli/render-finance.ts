@@ -1,11 +1,11 @@
 /** `finance` output: the text for finance people (tables per quarter, the cumulative row, the budget) and the JSON document. */
 
 import type { ChalkInstance } from 'chalk';
+import { exactDecimal } from '../core/decimal.js';
 import { formatExactPercent, formatOre, formatPercent } from '../core/format.js';
 import { redactedJsonDocument, type RedactedText } from '../core/redact.js';
 import type { Lang } from '../findings/catalogue.js';
 import type { LedgerCheck, LedgerFigures } from '../finance/check-ledger.js';
-import { rateFromNumber } from '../finance/money.js';
 import { financeResult, type CostFigures, type Figures, type FinancingFigures, type RangeChecks } from '../finance/result.js';
 import { participantTimeJson, renderParticipantTimeText, type ParticipantTimeOutcome } from './finance-attendance.js';
 import { FINANCE_LABELS } from './finance-texts.js';
@@ -59,8 +59,8 @@ function table(
 function renderFiguresText(check: LedgerCheck, fig: LedgerFigures, lang: Lang, c: ChalkInstance): string {
   const t = FINANCE_LABELS[lang];
   const profile = check.profile;
-  const euRate = formatExactPercent(rateFromNumber(profile.rates.eu));
-  const flatRate = profile.rates.flatRate === null ? null : formatExactPercent(rateFromNumber(profile.rates.flatRate));
+  const euRate = formatExactPercent(exactDecimal(profile.rates.eu));
+  const flatRate = profile.rates.flatRate === null ? null : formatExactPercent(exactDecimal(profile.rates.flatRate));
   const lines: string[] = [];
   lines.push(c.bold(t.title(check.ledger.file)));
   lines.push(t.project(profile.id, profile.name));

@@ -18,9 +18,20 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
 /** "00" … "99": month and day numbers as written in a date. */
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
+/** Years whose `YYYY-MM-` prefixes are kept once made: a date is then one join, not four (the six-month point of every leaver). */
+const PREFIX_FIRST_YEAR = 1900;
+const PREFIX_YEARS = 300;
+const MONTH_PREFIXES: string[] = Array.from({ length: PREFIX_YEARS * 12 }, () => '');
+
 export function ymdToIso(y: number, m: number, d: number): IsoDate {
+  const day = TWO_DIGITS[d] ?? String(d).padStart(2, '0');
+  const slot = (y - PREFIX_FIRST_YEAR) * 12 + m - 1;
+  if (m >= 1 && m <= 12 && slot >= 0 && slot < MONTH_PREFIXES.length) {
+    const prefix = MONTH_PREFIXES[slot] || (MONTH_PREFIXES[slot] = `${y}-${TWO_DIGITS[m]!}-`);
+    return prefix + day;
+  }
   const year = y >= 1000 && y <= 9999 ? String(y) : String(y).padStart(4, '0');
-  return `${year}-${TWO_DIGITS[m] ?? String(m).padStart(2, '0')}-${TWO_DIGITS[d] ?? String(d).padStart(2, '0')}`;
+  return `${year}-${TWO_DIGITS[m] ?? String(m).padStart(2, '0')}-${day}`;
 }
 
 /** The number written by the digits date[from..to) of a well-formed `IsoDate`. */
@@ -104,7 +115,7 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
 
 /** Calendar months from `from` to `to` (month numbers only; days ignored). */
 export function calendarMonthsBetween(from: IsoDate, to: IsoDate): number {
-  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  return (part(to, 0, 4) - part(from, 0, 4)) * 12 + part(to, 5, 7) - part(from, 5, 7);
 }
 
 /** Days from `from` to `to` as whole calendar days (no time zone involved). */

@@ -20,7 +20,8 @@ import {
 } from './categories.js';
 import { BUDGET_COLUMNS, BUDGET_REQUIRED_HEADERS } from './columns.js';
 import type { CategorySums } from './figures.js';
-import { formatOre, parseAmount, share4 } from './money.js';
+import { share4 } from '../core/decimal.js';
+import { formatOre, parseAmount } from './money.js';
 import type { BudgetFigures, BudgetLine } from './result.js';
 
 /** A budget category's planned total and the line that first names it (for BUDGET_EXCEEDED). */

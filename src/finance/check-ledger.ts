@@ -1,4 +1,5 @@
 import { minDate, type IsoDate } from '../core/dates.js';
+import { exactDecimal, share4 } from '../core/decimal.js';
 import type { Finding } from '../findings/finding.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { ByteSource } from '../read/source.js';
@@ -6,7 +7,6 @@ import { withMoreFindings, type FindingsOptions, type ReadValidatedOptions } fro
 import { budgetUtilisation, readBudget, withBudgetFindings, type BudgetFileSummary } from './budget.js';
 import { checkFigures } from './checks.js';
 import { FigureAggregator, type ExactRates } from './figures.js';
-import { rateFromNumber, share4 } from './money.js';
 import { projectQuarters, type FinancePeriod } from './period.js';
 import { isBooking, readLedger, type LedgerFileSummary } from './read-ledger.js';
 import type { BudgetFigures, BudgetLine, Checked, CumulativeFigures, QuarterFigures, RangeChecks, RecordCounts } from './result.js';
@@ -48,8 +48,8 @@ export interface LedgerCheck {
 /** The profile's rates as exact fractions (never constants in the code). */
 export function exactRates(profile: ProjectProfile): ExactRates {
   return {
-    eu: rateFromNumber(profile.rates.eu),
-    flatRate: profile.rates.flatRate === null ? null : rateFromNumber(profile.rates.flatRate),
+    eu: exactDecimal(profile.rates.eu),
+    flatRate: profile.rates.flatRate === null ? null : exactDecimal(profile.rates.flatRate),
   };
 }
 

@@ -1,14 +1,15 @@
 import { maxDate, minDate, type IsoDate } from '../core/dates.js';
+import { share4, type ExactDecimal } from '../core/decimal.js';
 import { CATEGORY_KEYS, COST_CATEGORIES, FINANCING_CATEGORIES, type LedgerCategory } from './categories.js';
-import { applyRate, share4, toSafeNumber, type Rate } from './money.js';
+import { applyRate, toSafeNumber } from './money.js';
 import { quarterLabel, type FinancePeriod, type ProjectQuarter } from './period.js';
 import type { Booking } from './read-ledger.js';
 import type { CostFigures, CumulativeFigures, Figures, FinancingFigures, QuarterFigures } from './result.js';
 
 /** The decided rates as exact fractions; a project without a flat rate expects no flat-rate bookings (rate 0). */
 export interface ExactRates {
-  readonly eu: Rate;
-  readonly flatRate: Rate | null;
+  readonly eu: ExactDecimal;
+  readonly flatRate: ExactDecimal | null;
 }
 
 const CATEGORIES: readonly LedgerCategory[] = [...COST_CATEGORIES, ...FINANCING_CATEGORIES];

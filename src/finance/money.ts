@@ -4,7 +4,7 @@
  * are rounded with BigInt.
  */
 
-import { divRoundHalfAwayFromZero, exactDecimal, share4, type ExactDecimal } from '../core/decimal.js';
+import { divRoundHalfAwayFromZero, type ExactDecimal } from '../core/decimal.js';
 
 /** Öre per krona. */
 export const ORE_PER_SEK = 100;
@@ -44,14 +44,8 @@ export function parseAmount(text: string): number | AmountProblem {
 /** The form of an amount in messages (core/format.ts); the ledger and budget readers name it here. */
 export { formatOre } from '../core/format.js';
 
-/** An exact non-negative rate (core/decimal.ts): numerator / denominator, the denominator a power of ten. */
-export type Rate = ExactDecimal;
-
-/** The exact decimal a profile's rate was written as: 0.4 → 4/10 (`exactDecimal`, one reading for the whole program). */
-export { exactDecimal as rateFromNumber, divRoundHalfAwayFromZero, share4 };
-
-/** rate × amount, rounded half away from zero to whole öre (`finance.md`: expected amounts). */
-export function applyRate(rate: Rate, ore: number): number {
+/** rate × amount, rounded half away from zero to whole öre (`finance.md`: expected amounts); the rate read by core `exactDecimal`. */
+export function applyRate(rate: ExactDecimal, ore: number): number {
   return toSafeNumber(divRoundHalfAwayFromZero(BigInt(ore) * rate.numerator, rate.denominator));
 }
 

@@ -1,6 +1,6 @@
 import { plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
 import type { ParticipantRecord } from '../participants/record.js';
-import type { SENSITIVE_FIELDS } from '../participants/record.js';
+import { cohortOf, type Cohort, type SensitiveAnswer } from '../participants/values.js';
 import type { TargetId } from '../project/profile.js';
 import type { ContextCode, IndicatorCode, IndicatorKind, TargetResultId } from './result.js';
 
@@ -18,21 +18,27 @@ export interface Names {
 /** Which date an indicator's event falls on. */
 export type EventDate = 'entry' | 'exit' | 'six-month-point';
 
-/** What the rules need beyond the record, computed once per record. */
+/** What the rules need beyond the record, up to a window end, computed once per record (`factsUpTo`). */
 export interface RecordFacts {
   /** Whole years between birth_date and entry_date (date-fns differenceInYears). */
   readonly age: number;
+  /** Whether the participant has left by the window end (an exit_date on or before it): a leaver. */
+  readonly left: boolean;
   /**
-   * exit_date + 6 calendar months (date-fns addMonths), null without an exit. The accumulator also
-   * leaves it null for an exit after the window end (its six-month point is later still).
+   * The six-month follow-up point of a leaver: exit_date + 6 calendar months, the day clamped to
+   * the month's end (date-fns addMonths). Null for someone who has not left by the window end: their
+   * six-month point is later still, so it falls in no window.
    */
   readonly sixMonthPoint: IsoDate | null;
 }
 
-/** The facts of a counted record up to a window end: its age at entry and, for someone who has left by then, the six-month point. */
+/** The six-month follow-up point of an exit (`indicators.md`): 31 August + 6 months is 28/29 February. */
+const SIX_MONTHS = 6;
+
+/** The facts of a counted record up to a window end: its age at entry, whether it has left by then and, if so, the six-month point. */
 export function factsUpTo(r: CountedRecord, windowEnd: IsoDate): RecordFacts {
   const left = r.exitDate !== null && r.exitDate <= windowEnd;
-  return { age: yearsBetween(r.birthDate, r.entryDate), sixMonthPoint: left ? plusMonths(r.exitDate!, 6) : null };
+  return { age: yearsBetween(r.birthDate, r.entryDate), left, sixMonthPoint: left ? plusMonths(r.exitDate!, SIX_MONTHS) : null };
 }
 
 /**
@@ -51,20 +57,11 @@ export function isCountable(r: ParticipantRecord): r is CountedRecord {
   return r.complete && r.gender !== null && r.birthDate !== null && r.entryDate !== null && r.employmentStatus !== null && r.isced !== null;
 }
 
-export function recordFacts(r: CountedRecord): RecordFacts {
-  return {
-    age: yearsBetween(r.birthDate, r.entryDate),
-    sixMonthPoint: r.exitDate === null ? null : plusMonths(r.exitDate, 6),
-  };
-}
-
 /** Long-term unemployed: more than 6 months when under 25 at entry, more than 12 from 25 (`indicators.md`). */
 export function isLongTermUnemployed(r: CountedRecord, f: RecordFacts): boolean {
   if (r.employmentStatus !== 'unemployed' || r.unemploymentMonths === null) return false;
   return r.unemploymentMonths > (f.age < 25 ? 6 : 12);
 }
-
-export type SensitiveField = (typeof SENSITIVE_FIELDS)[number];
 
 export interface IndicatorDefinition {
   readonly code: IndicatorCode;
@@ -73,8 +70,12 @@ export interface IndicatorDefinition {
   readonly shortName: Names;
   readonly kind: IndicatorKind;
   readonly event: EventDate;
-  /** EECO12–EECO17: the sensitive answer behind the indicator (also reported as declined / unknown). */
-  readonly sensitive?: SensitiveField;
+  /**
+   * EECO12–EECO17: the sensitive answer behind the indicator. The indicator counts exactly the
+   * `yes` answers (`applies` is `sensitive(r) === 'yes'`, made by `sensitive()` below, so counting
+   * may read the answer once); `declined` and `unknown` are reported beside it.
+   */
+  readonly sensitive?: (r: CountedRecord) => SensitiveAnswer;
   /**
    * Whether the participant counts, given that the event date lies in the window. Results count
    * only with a recorded answer; the window (≤ window end ≤ asOf) does the rest.
@@ -82,7 +83,10 @@ export interface IndicatorDefinition {
   readonly applies: (r: CountedRecord, f: RecordFacts) => boolean;
 }
 
-const yes = (field: SensitiveField) => (r: CountedRecord) => r[field] === 'yes';
+/** The two halves of a sensitive indicator: its answer, and counting a `yes`. */
+function sensitive(answer: (r: CountedRecord) => SensitiveAnswer): Pick<IndicatorDefinition, 'sensitive' | 'applies'> {
+  return { sensitive: answer, applies: (r) => answer(r) === 'yes' };
+}
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
@@ -179,8 +183,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     shortName: { en: 'With disabilities', sv: 'Med funktionsnedsättning' },
     kind: 'output',
     event: 'entry',
-    sensitive: 'disability',
-    applies: yes('disability'),
+    ...sensitive((r) => r.disability),
   },
   {
     code: 'EECO13',
@@ -188,8 +191,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     shortName: { en: 'Third-country nationals', sv: 'Tredjelandsmedborgare' },
     kind: 'output',
     event: 'entry',
-    sensitive: 'thirdCountryNational',
-    applies: yes('thirdCountryNational'),
+    ...sensitive((r) => r.thirdCountryNational),
   },
   {
     code: 'EECO14',
@@ -197,8 +199,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     shortName: { en: 'Foreign background', sv: 'Utländsk bakgrund' },
     kind: 'output',
     event: 'entry',
-    sensitive: 'foreignBackground',
-    applies: yes('foreignBackground'),
+    ...sensitive((r) => r.foreignBackground),
   },
   {
     code: 'EECO15',
@@ -209,8 +210,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     shortName: { en: 'Minorities (incl. Roma)', sv: 'Minoriteter (inkl. romer)' },
     kind: 'output',
     event: 'entry',
-    sensitive: 'minority',
-    applies: yes('minority'),
+    ...sensitive((r) => r.minority),
   },
   {
     code: 'EECO16',
@@ -218,8 +218,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     shortName: { en: 'Homeless / housing exclusion', sv: 'Hemlösa / bostadslösa' },
     kind: 'output',
     event: 'entry',
-    sensitive: 'homeless',
-    applies: yes('homeless'),
+    ...sensitive((r) => r.homeless),
   },
   {
     code: 'EECO17',
@@ -227,8 +226,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     shortName: { en: 'From rural areas', sv: 'Från landsbygden' },
     kind: 'output',
     event: 'entry',
-    sensitive: 'rural',
-    applies: yes('rural'),
+    ...sensitive((r) => r.rural),
   },
   {
     code: 'EECR01',
@@ -326,30 +324,50 @@ export const CONTEXT_ROWS: readonly ContextDefinition[] = [
 ];
 
 /**
+ * The cohort a participant is counted in (`indicators.md`, cohort view): the cohort recorded in the
+ * export (a late joiner stays in it), else the half-year of entry (VT January–June, HT July–December).
+ */
+export function cohortOfRecord(r: CountedRecord): Cohort {
+  return r.cohort ?? cohortOf(r.entryDate);
+}
+
+/** What a cohort outcome is counted among: those who have left by the window end, or all starters. */
+export type CohortOutcomeBase = 'leavers' | 'starters';
+
+export interface CohortOutcome {
+  readonly key: 'employed' | 'studies' | 'workTraining';
+  readonly among: CohortOutcomeBase;
+  /** Whether the participant achieved it, up to the window end. */
+  readonly achieved: (r: CountedRecord, windowEnd: IsoDate) => boolean;
+}
+
+/**
  * The outcomes counted per cohort (`indicators.md`, cohort view), each with its rule: in work or in
  * studies among those who have left by the window end, in work training among all starters.
  */
-export const COHORT_OUTCOMES = [
+export const COHORT_OUTCOMES: readonly CohortOutcome[] = [
   {
     key: 'employed',
-    amongLeavers: true,
-    achieved: (r: CountedRecord, windowEnd: IsoDate) =>
+    among: 'leavers',
+    achieved: (r, windowEnd) =>
       r.exitStatus === 'employed' || r.exitStatus === 'self_employed' || (r.employmentStart !== null && r.employmentStart <= windowEnd),
   },
   {
     key: 'studies',
-    amongLeavers: true,
-    achieved: (r: CountedRecord, windowEnd: IsoDate) =>
-      r.exitStatus === 'education_training' || (r.studiesStart !== null && r.studiesStart <= windowEnd),
+    among: 'leavers',
+    achieved: (r, windowEnd) => r.exitStatus === 'education_training' || (r.studiesStart !== null && r.studiesStart <= windowEnd),
   },
   {
     key: 'workTraining',
-    amongLeavers: false,
-    achieved: (r: CountedRecord, windowEnd: IsoDate) => r.workTrainingStart !== null && r.workTrainingStart <= windowEnd,
+    among: 'starters',
+    achieved: (r, windowEnd) => r.workTrainingStart !== null && r.workTrainingStart <= windowEnd,
   },
-] as const;
+];
 
-/** Whom a target's rate is taken over. */
+/**
+ * Whom a target's rate is taken over: the planned participants of the profile; those who entered
+ * by the window end (EECO01 cumulative); those who left by it (LEAVERS cumulative).
+ */
 export type TargetBase = 'planned' | 'entered' | 'leavers';
 
 /** How `onTrack` is judged (`indicators.md`). */
@@ -367,6 +385,8 @@ export interface TargetDefinition {
   readonly id: TargetResultId;
   readonly name: Names;
   readonly base: TargetBase;
+  /** Whose count the rate is taken of: everyone who achieved it, or (the gender balance) the women among them. */
+  readonly rateOf: 'total' | 'women';
   readonly onTrack: OnTrackRule;
   /** Whether targetCount (= targetRate × planned, rounded up) is reported; null for targets on leavers. */
   readonly hasTargetCount: boolean;
@@ -385,14 +405,20 @@ export interface TargetDefinition {
 }
 
 const on = (d: IsoDate | null, windowEnd: IsoDate) => d !== null && d <= windowEnd;
-const leftAs = (r: CountedRecord, windowEnd: IsoDate, statuses: readonly string[]) =>
+type ExitStatus = NonNullable<CountedRecord['exitStatus']>;
+const leftAs = (r: CountedRecord, windowEnd: IsoDate, statuses: readonly ExitStatus[]) =>
   on(r.exitDate, windowEnd) && r.exitStatus !== null && statuses.includes(r.exitStatus);
+/** Exit statuses in work, in studies, and in either (made once, not for every participant). */
+const IN_WORK: readonly ExitStatus[] = ['employed', 'self_employed'];
+const IN_STUDIES: readonly ExitStatus[] = ['education_training'];
+const IN_WORK_OR_STUDIES: readonly ExitStatus[] = [...IN_WORK, ...IN_STUDIES];
 
 export const TARGETS: readonly TargetDefinition[] = [
   {
     id: 'T-PART',
     name: { en: 'Participants', sv: 'Deltagare' },
     base: 'planned',
+    rateOf: 'total',
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: () => true,
@@ -401,6 +427,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     id: 'T-GEN',
     name: { en: 'Gender balance', sv: 'Jämn könsfördelning' },
     base: 'entered',
+    rateOf: 'women',
     onTrack: 'gender-band',
     hasTargetCount: true,
     achieved: () => true,
@@ -409,15 +436,17 @@ export const TARGETS: readonly TargetDefinition[] = [
     id: 'T-EMP',
     name: { en: 'Employment', sv: 'Anställning' },
     base: 'entered',
+    rateOf: 'total',
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: (r, w) =>
-      r.employmentStatus !== 'employed' && (on(r.employmentStart, w) || leftAs(r, w, ['employed', 'self_employed'])),
+      r.employmentStatus !== 'employed' && (on(r.employmentStart, w) || leftAs(r, w, IN_WORK)),
   },
   {
     id: 'T-WT',
     name: { en: 'Work training', sv: 'Praktisk arbetslivsträning' },
     base: 'entered',
+    rateOf: 'total',
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: (r, w) => on(r.workTrainingStart, w),
@@ -426,14 +455,16 @@ export const TARGETS: readonly TargetDefinition[] = [
     id: 'T-STU',
     name: { en: 'Studies', sv: 'Studier' },
     base: 'entered',
+    rateOf: 'total',
     onTrack: 'elapsed',
     hasTargetCount: true,
-    achieved: (r, w) => on(r.studiesStart, w) || leftAs(r, w, ['education_training']),
+    achieved: (r, w) => on(r.studiesStart, w) || leftAs(r, w, IN_STUDIES),
   },
   {
     id: 'T-NET',
     name: { en: 'Wider network', sv: 'Utökat nätverk' },
     base: 'leavers',
+    rateOf: 'total',
     onTrack: 'rate',
     hasTargetCount: false,
     achieved: (r) => r.networkExpanded === 'yes',
@@ -443,6 +474,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     id: 'T-COMP',
     name: { en: 'Labour-market competence', sv: 'Arbetsmarknadskompetens' },
     base: 'leavers',
+    rateOf: 'total',
     onTrack: 'rate',
     hasTargetCount: false,
     achieved: (r) => r.competenceImproved === 'yes',
@@ -452,6 +484,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     id: 'T-SOC',
     name: { en: 'Understanding of society', sv: 'Förståelse för samhället' },
     base: 'leavers',
+    rateOf: 'total',
     onTrack: 'rate',
     hasTargetCount: false,
     achieved: (r) => r.understandingImproved === 'yes',
@@ -461,11 +494,12 @@ export const TARGETS: readonly TargetDefinition[] = [
     id: 'T-TRANS',
     name: { en: 'Work or studies', sv: 'Arbete eller studier' },
     base: 'leavers',
+    rateOf: 'total',
     onTrack: 'none',
     hasTargetCount: false,
     referenceOnly: true,
     achieved: (r, w) =>
-      (r.exitStatus !== null && ['employed', 'self_employed', 'education_training'].includes(r.exitStatus)) ||
+      (r.exitStatus !== null && IN_WORK_OR_STUDIES.includes(r.exitStatus)) ||
       on(r.employmentStart, w) ||
       on(r.studiesStart, w),
   },
@@ -474,29 +508,71 @@ export const TARGETS: readonly TargetDefinition[] = [
 /** T-GEN: the women's share counts as balanced within this many percentage points of the target rate. */
 export const GENDER_BAND_POINTS = 5;
 
-/** The consistency tests of `indicators.md`, in the spec's order and wording. */
-export const CONSISTENCY_TESTS = [
-  'EECO01 = EECO02 + EECO04 + EECO05',
-  'EECO03 <= EECO02',
-  'EECO06 + EECO07 + EECO08 <= EECO01',
-  'EECO09 + EECO10 + EECO11 = EECO01',
-  'EECO12 <= EECO01',
-  'EECO13 <= EECO01',
-  'EECO14 <= EECO01',
-  'EECO15 <= EECO01',
-  'EECO16 <= EECO01',
-  'EECO17 <= EECO01',
-  'EECR01 <= LEAVERS',
-  'EECR02 <= LEAVERS',
-  'EECR03 <= LEAVERS',
-  'EECR04 <= LEAVERS',
-  'EECR05 <= FOLLOWUP_DUE',
-  'EECR06 <= FOLLOWUP_DUE',
-  'EECR06 <= EECO05',
-  'women + men + nonBinary = total',
-  'cumulative >= period',
-] as const;
-export type ConsistencyTest = (typeof CONSISTENCY_TESTS)[number];
+/** A figure a consistency test reads: an indicator or a context row. */
+export type FigureCode = IndicatorCode | ContextCode;
+
+/** Which of a figure's two scopes a consistency test compares. */
+export type ConsistencyScope = 'period' | 'cumulative';
+
+/** The rule of one consistency test (`indicators.md`). */
+export type ConsistencyRule =
+  /** sum(left) = or ≤ sum(right), for each gender and the total, in each of `scopes` (a figure the result lacks reads 0) */
+  | {
+      readonly kind: 'relation';
+      readonly left: readonly FigureCode[];
+      readonly relation: '=' | '<=';
+      readonly right: readonly FigureCode[];
+      readonly scopes: readonly ConsistencyScope[];
+    }
+  /** every gender split of the result (figures, their declined/unknown, targets' achieved/unanswered) adds up to its total */
+  | { readonly kind: 'genders-add-up' }
+  /** no cell of a figure (or its declined/unknown) is smaller in the cumulative scope than in the period */
+  | { readonly kind: 'cumulative-covers-period' };
+
+export interface ConsistencyDefinition {
+  /** The test in the spec's wording, as reported. */
+  readonly test: string;
+  readonly rule: ConsistencyRule;
+}
+
+const BOTH_SCOPES = ['period', 'cumulative'] as const;
+
+/** A relation between sums of figures; its wording is its rule written out (`EECO03 <= EECO02`). */
+function relation(
+  left: readonly FigureCode[],
+  rel: '=' | '<=',
+  right: readonly FigureCode[],
+  scopes: readonly ConsistencyScope[] = BOTH_SCOPES,
+): ConsistencyDefinition {
+  return { test: `${left.join(' + ')} ${rel} ${right.join(' + ')}`, rule: { kind: 'relation', left, relation: rel, right, scopes } };
+}
+
+/** The consistency tests of `indicators.md`, in the spec's order and wording, each with its rule. */
+export const CONSISTENCY_DEFINITIONS: readonly ConsistencyDefinition[] = [
+  relation(['EECO01'], '=', ['EECO02', 'EECO04', 'EECO05']),
+  relation(['EECO03'], '<=', ['EECO02']),
+  relation(['EECO06', 'EECO07', 'EECO08'], '<=', ['EECO01']),
+  relation(['EECO09', 'EECO10', 'EECO11'], '=', ['EECO01']),
+  relation(['EECO12'], '<=', ['EECO01']),
+  relation(['EECO13'], '<=', ['EECO01']),
+  relation(['EECO14'], '<=', ['EECO01']),
+  relation(['EECO15'], '<=', ['EECO01']),
+  relation(['EECO16'], '<=', ['EECO01']),
+  relation(['EECO17'], '<=', ['EECO01']),
+  relation(['EECR01'], '<=', ['LEAVERS']),
+  relation(['EECR02'], '<=', ['LEAVERS']),
+  relation(['EECR03'], '<=', ['LEAVERS']),
+  relation(['EECR04'], '<=', ['LEAVERS']),
+  relation(['EECR05'], '<=', ['FOLLOWUP_DUE']),
+  relation(['EECR06'], '<=', ['FOLLOWUP_DUE']),
+  // a six-month result of someone who entered before the period: judged on cumulative values only
+  relation(['EECR06'], '<=', ['EECO05'], ['cumulative']),
+  { test: 'women + men + nonBinary = total', rule: { kind: 'genders-add-up' } },
+  { test: 'cumulative >= period', rule: { kind: 'cumulative-covers-period' } },
+];
+
+/** The names of the consistency tests, in the spec's order. */
+export const CONSISTENCY_TESTS: readonly string[] = CONSISTENCY_DEFINITIONS.map((d) => d.test);
 
 /** Swedish and English names of the gender columns (`W/M/X` in tables). */
 export const GENDER_LABELS: Readonly<Record<'women' | 'men' | 'nonBinary' | 'total', Names & { short: Names }>> = {

@@ -41,13 +41,3 @@ export interface ParticipantRecord {
   readonly competenceImproved: SurveyAnswer;
   readonly understandingImproved: SurveyAnswer;
 }
-
-/** The six sensitive answers, as record keys, in EECO12–EECO17 order. */
-export const SENSITIVE_FIELDS = [
-  'disability',
-  'thirdCountryNational',
-  'foreignBackground',
-  'minority',
-  'homeless',
-  'rural',
-] as const satisfies readonly (keyof ParticipantRecord)[];

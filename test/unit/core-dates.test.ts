@@ -75,4 +75,26 @@ describe('calendar-date arithmetic agrees with date-fns', () => {
     expect(yearsBetween('2008-02-29', '2026-03-01')).toBe(18);
     expect(yearsBetween('2008-02-29', '2028-02-29')).toBe(20);
   });
+
+  it('writes a date as YYYY-MM-DD in and beyond the years whose month prefixes are kept (1900–2199)', () => {
+    expect(ymdToIso(2026, 3, 5)).toBe('2026-03-05');
+    expect(ymdToIso(1900, 1, 1)).toBe('1900-01-01');
+    expect(ymdToIso(2199, 12, 31)).toBe('2199-12-31');
+    expect(ymdToIso(1899, 12, 31)).toBe('1899-12-31');
+    expect(ymdToIso(2200, 1, 1)).toBe('2200-01-01');
+    expect(ymdToIso(999, 7, 9)).toBe('0999-07-09');
+    // a second time from the kept prefix, the same text
+    expect(ymdToIso(2026, 3, 5)).toBe('2026-03-05');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+        expect(ymdToIso(y, m, d)).toBe(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+      }),
+    );
+  });
+
+  it('counts calendar months between dates from their month numbers alone', () => {
+    expect(calendarMonthsBetween('2024-08-31', '2024-08-01')).toBe(0);
+    expect(calendarMonthsBetween('2024-08-01', '2025-01-31')).toBe(5);
+    expect(calendarMonthsBetween('2025-01-31', '2024-08-01')).toBe(-5);
+  });
 });

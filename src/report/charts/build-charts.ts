@@ -1,3 +1,4 @@
+import { TARGETS } from '../../indicators/registry.js';
 import { fillLabel, type WorkbookLabels } from '../labels.js';
 import type { CellModel, SheetKey, SheetModel, WorkbookModel } from '../model.js';
 import { INDICATOR_CELLS } from '../sheets/indicators.js';
@@ -100,8 +101,8 @@ function targetsChart(sheet: SheetModel, ctx: ChartContext): ChartModel {
     tally.see([row.cells[TARGET_CELLS.base - 1], rateCell]);
     let segments: SegmentValue[] = [];
     if (base !== null && base > 0) {
-      if (id === 'T-GEN') {
-        // the target is the women's share of the participants: only that part is drawn
+      if (TARGETS.find((d) => d.id === id)?.rateOf === 'women') {
+        // the target is the women's share of the participants (T-GEN): only that part is drawn
         tally.see(achieved);
         const w = shown(achieved[0]);
         segments = w === null ? [] : [{ segment: 'women', value: w / base }];

@@ -1,7 +1,7 @@
 import type { LedgerCheck, LedgerFigures } from '../../finance/check-ledger.js';
 import type { CostKey, FinancingKey } from '../../finance/categories.js';
+import { exactDecimal } from '../../core/decimal.js';
 import { formatExactPercent } from '../../core/format.js';
-import { rateFromNumber } from '../../finance/money.js';
 import { FIGURE_CHECK_CODES, financeResult, type BudgetLine, type CumulativeFigures, type Figures, type QuarterFigures, type RangeChecks } from '../../finance/result.js';
 import type { Lang } from '../../findings/catalogue.js';
 import type { FinanceSheetInput } from '../build-model.js';
@@ -52,7 +52,7 @@ function baseName(path: string): string {
 /** A decided rate from the profile as `40 %` (decimal comma in Swedish, point in English; a no-break space before %). */
 function rateText(rate: number, lang: Lang): string {
   // a no-break space, so a wrapped header never leaves the % sign alone on a line
-  return formatExactPercent(rateFromNumber(rate), { decimalMark: lang === 'en' ? '.' : ',', space: '\u00A0' });
+  return formatExactPercent(exactDecimal(rate), { decimalMark: lang === 'en' ? '.' : ',', space: '\u00A0' });
 }
 
 function share(value: number | null, na: CellModel): CellModel {

@@ -1,3 +1,4 @@
+import { targetDefinition } from '../../indicators/registry.js';
 import type { TargetResult } from '../../indicators/result.js';
 import { fillLabel } from '../labels.js';
 import { EMPTY, mark, text, type CellModel, type SheetModel } from '../model.js';
@@ -8,9 +9,9 @@ import { recordKey, splitKey, targetBaseKey, targetPrefix } from '../suppress/ta
 
 const WIDTH = 7;
 
-/** The count a target's rate is taken of: women for T-GEN, everyone achieved otherwise. */
+/** The count a target's rate is taken of (registry `rateOf`): women for the gender balance, everyone achieved otherwise. */
 export function rateNumerator(t: TargetResult): number {
-  return t.id === 'T-GEN' ? t.achieved.women : t.achieved.total;
+  return t.achieved[targetDefinition(t.id).rateOf];
 }
 
 /** The numbers the shared-copy notes of Summary and About state. */
@@ -27,16 +28,16 @@ export function sharedCopyValues(plan: SuppressionPlan, hidden: string): Record<
 
 /** The key of the count a target's rate is taken of (`suppress/table.ts`). */
 export function rateNumeratorKey(t: TargetResult): string {
-  return splitKey(targetPrefix(t.id, 'achieved'), t.id === 'T-GEN' ? 'women' : 'total');
+  return splitKey(targetPrefix(t.id, 'achieved'), targetDefinition(t.id).rateOf);
 }
 
 /**
- * The counts a target's rate and on-track mark follow from: the numerator and, except for T-PART
- * (whose base is the planned number), the base. Either one hidden hides the rate, since the other
+ * The counts a target's rate and on-track mark follow from: the numerator and, except for a target
+ * over the planned participants (T-PART, a constant of the profile), the base. Either one hidden hides the rate, since the other
  * and the rate would give it back.
  */
 export function rateBuiltOn(t: TargetResult): string[] {
-  return t.id === 'T-PART' ? [rateNumeratorKey(t)] : [rateNumeratorKey(t), targetBaseKey(t.id)];
+  return targetDefinition(t.id).base === 'planned' ? [rateNumeratorKey(t)] : [rateNumeratorKey(t), targetBaseKey(t.id)];
 }
 
 /** Summary: project identity, the period and reference date, record counts, and every target's progress. */

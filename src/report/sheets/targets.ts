@@ -1,3 +1,4 @@
+import { targetDefinition } from '../../indicators/registry.js';
 import { fillLabel } from '../labels.js';
 import { EMPTY, mark, text, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
@@ -45,7 +46,7 @@ export function targetsSheet(ctx: SheetContext): SheetModel {
       text(names.target(t.id)),
       t.targetRate === null ? na : { kind: 'rate', value: t.targetRate },
       t.targetCount === null ? na : { kind: 'count', value: t.targetCount },
-      t.id === 'T-PART' ? { kind: 'count', value: t.base } : figures.count(targetBaseKey(t.id), t.base),
+      targetDefinition(t.id).base === 'planned' ? { kind: 'count', value: t.base } : figures.count(targetBaseKey(t.id), t.base),
       ...ctx.split(targetPrefix(t.id, 'achieved'), t.achieved),
       figures.rate(t.rate, rateBuiltOn(t)),
       figures.derived(ctx.yesNo(t.onTrack), rateBuiltOn(t)),

@@ -1,3 +1,4 @@
+import { targetDefinition } from '../../indicators/registry.js';
 import type { GenderSplit, IndicatorsResult } from '../../indicators/result.js';
 import { FINDING_CODES } from '../../findings/codes.js';
 
@@ -147,16 +148,17 @@ export function statTable(result: IndicatorsResult): StatTable {
     split(achieved, t.achieved);
     if (t.unanswered) split(targetPrefix(t.id, 'unanswered'), t.unanswered);
     const base = targetBaseKey(t.id);
-    if (t.id === 'T-PART') {
+    const def = targetDefinition(t.id);
+    if (def.base === 'planned') {
       // the base is the planned number from the profile, a constant
-      if (has('EECO01')) perGender('T-PART achieved = EECO01 cumulative', [achieved], 'eq', [entered]);
+      if (t.id === 'T-PART' && has('EECO01')) perGender('T-PART achieved = EECO01 cumulative', [achieved], 'eq', [entered]);
       continue;
     }
     cell(base, t.base);
     if (t.id === 'T-GEN') {
       if (has('EECO01')) perGender('T-GEN achieved = EECO01 cumulative', [achieved], 'eq', [entered]);
     }
-    const onLeavers = t.id === 'T-NET' || t.id === 'T-COMP' || t.id === 'T-SOC' || t.id === 'T-TRANS';
+    const onLeavers = def.base === 'leavers';
     if (onLeavers && has('LEAVERS')) rel(`${t.id} base = LEAVERS cumulative`, [base], 'eq', [splitKey(leavers, 'total')]);
     if (!onLeavers && has('EECO01')) rel(`${t.id} base = EECO01 cumulative`, [base], 'eq', [splitKey(entered, 'total')]);
     rel(`${t.id} achieved <= base`, [splitKey(achieved, 'total')], 'le', [base]);

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  applyRate,
-  divRoundHalfAwayFromZero,
-  parseAmount,
-  rateFromNumber,
-  share4,
-} from '../../../src/finance/money.js';
+import { exactDecimal } from '../../../src/core/decimal.js';
+import { applyRate, parseAmount } from '../../../src/finance/money.js';
 
 describe('parseAmount: accepted forms, in öre', () => {
   it.each([
@@ -72,31 +67,20 @@ describe('parseAmount: accepted forms, in öre', () => {
 });
 
 describe('exact rates', () => {
-  it.each([
-    [0.4, 4n, 10n],
-    [0.375, 375n, 1000n],
-    [1, 1n, 1n],
-    [0, 0n, 1n],
-    [1e-7, 1n, 10000000n],
-    [0.123, 123n, 1000n],
-  ])('%d is %d/%d', (value, numerator, denominator) => {
-    expect(rateFromNumber(value)).toEqual({ numerator, denominator });
-  });
-
   it('rounds rate × amount half away from zero to whole öre', () => {
-    const forty = rateFromNumber(0.4);
+    const forty = exactDecimal(0.4);
     expect(applyRate(forty, 3333333)).toBe(1333333); // 40 % of 33 333,33 = 13 333,332 → 13 333,33
     expect(applyRate(forty, 123456789)).toBe(49382716); // 493 827,156 → 493 827,16
     expect(applyRate(forty, 1)).toBe(0); // 0,4 öre
     expect(applyRate(forty, 2)).toBe(1); // 0,8 öre
     expect(applyRate(forty, -2)).toBe(-1);
-    const quarter = rateFromNumber(0.25);
+    const quarter = exactDecimal(0.25);
     expect(applyRate(quarter, 10)).toBe(3); // 2,5 öre → 3
     expect(applyRate(quarter, -10)).toBe(-3); // -2,5 öre → -3 (away from zero)
     expect(applyRate(quarter, 6)).toBe(2); // 1,5 → 2
     expect(applyRate(quarter, 2)).toBe(1); // 0,5 → 1
-    expect(applyRate(rateFromNumber(0.45), 3)).toBe(1); // 1,35 → 1
-    expect(applyRate(rateFromNumber(0.5), 3)).toBe(2); // 1,5 → 2
+    expect(applyRate(exactDecimal(0.45), 3)).toBe(1); // 1,35 → 1
+    expect(applyRate(exactDecimal(0.5), 3)).toBe(2); // 1,5 → 2
   });
 
   it('matches the exact fraction for any amount (no floating point)', () => {
@@ -111,24 +95,5 @@ describe('exact rates', () => {
         if (twice === -10000n) expect(ore < 0).toBe(true);
       }),
     );
-  });
-
-  it('divides with rounding half away from zero', () => {
-    expect(divRoundHalfAwayFromZero(5n, 2n)).toBe(3n);
-    expect(divRoundHalfAwayFromZero(-5n, 2n)).toBe(-3n);
-    expect(divRoundHalfAwayFromZero(5n, -2n)).toBe(-3n);
-    expect(divRoundHalfAwayFromZero(7n, 3n)).toBe(2n);
-    expect(() => divRoundHalfAwayFromZero(1n, 0n)).toThrow(RangeError);
-  });
-
-  it('rounds shares half up to 4 decimals from the exact fraction', () => {
-    expect(share4(1, 3)).toBe(0.3333);
-    expect(share4(2, 3)).toBe(0.6667);
-    expect(share4(3, 160)).toBe(0.0188); // 0.01875
-    expect(share4(1, 8)).toBe(0.125);
-    expect(share4(40, 100)).toBe(0.4);
-    expect(share4(-3, 160)).toBe(-0.0188);
-    expect(share4(5, 0)).toBeNull();
-    expect(share4(0, 7)).toBe(0);
   });
 });

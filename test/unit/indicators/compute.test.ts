@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkConsistency, createIndicatorAccumulator } from '../../../src/indicators/compute.js';
+import { createIndicatorAccumulator } from '../../../src/indicators/compute.js';
+import { checkConsistency } from '../../../src/indicators/consistency.js';
 import { CONSISTENCY_TESTS } from '../../../src/indicators/registry.js';
 import { INDICATOR_CODES, IndicatorsResultSchema, type IndicatorsResult } from '../../../src/indicators/result.js';
 import { luhnCheckDigit } from '../../../src/participants/personnummer.js';

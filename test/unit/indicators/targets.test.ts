@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactDecimal, ratioTenThousandths, roundedRate, targetCountOf, targetResult } from '../../../src/indicators/compute.js';
-import { INDICATORS, isLongTermUnemployed, recordFacts, targetDefinition, TARGETS, CONTEXT_ROWS, type CountedRecord } from '../../../src/indicators/registry.js';
+import { cohortOfRecord, CONSISTENCY_TESTS, factsUpTo, INDICATORS, isLongTermUnemployed, targetDefinition, TARGETS, CONTEXT_ROWS, type CountedRecord } from '../../../src/indicators/registry.js';
 import { INDICATOR_CODES, CONTEXT_CODES } from '../../../src/indicators/result.js';
 import { TARGET_IDS } from '../../../src/project/profile.js';
+import { targetCountOf, targetResult } from '../../../src/indicators/targets.js';
 import { rec, split } from './build.js';
 
-describe('exact arithmetic', () => {
+/** A window end after every date of these records. */
+const LATER = '2099-12-31';
+
+describe('target counts', () => {
   it('targetCount = targetRate × planned rounded up, exactly', () => {
     expect(targetCountOf(0.07, 100)).toBe(7); // 0.07 * 100 = 7.000000000000001 in floating point
     expect(targetCountOf(0.14, 100)).toBe(14); // 14.000000000000002
@@ -27,38 +30,6 @@ describe('exact arithmetic', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 10_000 }), (pct, planned) => {
         expect(targetCountOf(pct / 100, planned)).toBe(Math.floor((pct * planned + 99) / 100));
-      }),
-    );
-  });
-
-  it('exactDecimal reads the decimal as written', () => {
-    expect(exactDecimal(0.07)).toEqual({ num: 7n, den: 100n });
-    expect(exactDecimal(1)).toEqual({ num: 1n, den: 1n });
-    expect(exactDecimal(0.903)).toEqual({ num: 903n, den: 1000n });
-    expect(exactDecimal(1e-7)).toEqual({ num: 1n, den: 10_000_000n });
-  });
-
-  it('rates are rounded half up to 4 decimals from the exact fraction', () => {
-    expect(roundedRate(3, 160)).toBe(0.0188); // 0.01875; (0.01875).toFixed(4) gives 0.0187
-    expect(roundedRate(1, 3)).toBe(0.3333);
-    expect(roundedRate(2, 3)).toBe(0.6667);
-    expect(roundedRate(1, 8)).toBe(0.125);
-    expect(roundedRate(1, 20_000)).toBe(0.0001); // 0.00005 exactly: half up
-    expect(roundedRate(1, 20_001)).toBe(0);
-    expect(roundedRate(21, 44)).toBe(0.4773);
-    expect(roundedRate(7, 100)).toBe(0.07);
-    expect(roundedRate(150, 120)).toBe(1.25);
-    expect(roundedRate(0, 5)).toBe(0);
-    expect(roundedRate(5, 0)).toBeNull();
-  });
-
-  it('rounding matches exact rational rounding', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), (a, b) => {
-        const q = ratioTenThousandths(a, b);
-        // q/10000 ≤ a/b + 1/20000 < (q+1)/10000, i.e. the exact half-up rounding
-        expect(BigInt(q) * 2n * BigInt(b) <= 20000n * BigInt(a) + BigInt(b)).toBe(true);
-        expect(BigInt(q + 1) * 2n * BigInt(b) > 20000n * BigInt(a) + BigInt(b)).toBe(true);
       }),
     );
   });
@@ -127,18 +98,20 @@ describe('the registry', () => {
   });
 
   it('the six-month point is exit + 6 calendar months, clamped to the month end', () => {
-    const point = (exitDate: string) => recordFacts(rec({ exitDate }) as CountedRecord).sixMonthPoint;
+    const point = (exitDate: string) => factsUpTo(rec({ exitDate }) as CountedRecord, LATER).sixMonthPoint;
     expect(point('2025-08-31')).toBe('2026-02-28');
     expect(point('2023-08-31')).toBe('2024-02-29');
     expect(point('2025-12-31')).toBe('2026-06-30');
     expect(point('2025-03-31')).toBe('2025-09-30');
-    expect(recordFacts(rec() as CountedRecord).sixMonthPoint).toBeNull();
+    expect(factsUpTo(rec() as CountedRecord, LATER).sixMonthPoint).toBeNull();
+    // not left by the window end: no six-month point in any window
+    expect(factsUpTo(rec({ exitDate: '2025-08-31' }) as CountedRecord, '2025-08-30')).toMatchObject({ left: false, sixMonthPoint: null });
   });
 
   it('long-term unemployment uses the age at entry', () => {
     const ltu = (birthDate: string, unemploymentMonths: number) => {
       const r = rec({ birthDate, entryDate: '2026-01-15', unemploymentMonths }) as CountedRecord;
-      return isLongTermUnemployed(r, recordFacts(r));
+      return isLongTermUnemployed(r, factsUpTo(r, LATER));
     };
     expect([ltu('2001-06-01', 6), ltu('2001-06-01', 7), ltu('2000-06-01', 12), ltu('2000-06-01', 13)]).toEqual([false, true, false, true]);
   });
@@ -146,7 +119,7 @@ describe('the registry', () => {
   it('EECR06 does not consult status_6m; EECR01 needs inactive at entry', () => {
     const applies = (code: string, overrides: Parameters<typeof rec>[0]) => {
       const r = rec(overrides) as CountedRecord;
-      return INDICATORS.find((d) => d.code === code)!.applies(r, recordFacts(r));
+      return INDICATORS.find((d) => d.code === code)!.applies(r, factsUpTo(r, LATER));
     };
     expect(applies('EECR06', { employmentStatus: 'employed', improvedSituation6m: true, status6m: 'inactive' })).toBe(true);
     expect(applies('EECR06', { employmentStatus: 'unemployed', improvedSituation6m: true, status6m: 'employed' })).toBe(false);
@@ -157,5 +130,58 @@ describe('the registry', () => {
     expect(applies('EECR05', { status6m: 'self_employed' })).toBe(true);
     expect(applies('EECR05', { status6m: 'unknown' })).toBe(false);
     expect(applies('EECR03', { qualificationGained: false })).toBe(false);
+  });
+
+  it('words each consistency test as indicators.md does, its rule written out', () => {
+    expect(CONSISTENCY_TESTS).toEqual([
+      'EECO01 = EECO02 + EECO04 + EECO05',
+      'EECO03 <= EECO02',
+      'EECO06 + EECO07 + EECO08 <= EECO01',
+      'EECO09 + EECO10 + EECO11 = EECO01',
+      'EECO12 <= EECO01',
+      'EECO13 <= EECO01',
+      'EECO14 <= EECO01',
+      'EECO15 <= EECO01',
+      'EECO16 <= EECO01',
+      'EECO17 <= EECO01',
+      'EECR01 <= LEAVERS',
+      'EECR02 <= LEAVERS',
+      'EECR03 <= LEAVERS',
+      'EECR04 <= LEAVERS',
+      'EECR05 <= FOLLOWUP_DUE',
+      'EECR06 <= FOLLOWUP_DUE',
+      'EECR06 <= EECO05',
+      'women + men + nonBinary = total',
+      'cumulative >= period',
+    ]);
+  });
+
+  it('a leaver is someone whose exit is on or before the window end', () => {
+    const r = rec({ exitDate: '2025-06-30' }) as CountedRecord;
+    expect(factsUpTo(r, '2025-06-30')).toMatchObject({ left: true, sixMonthPoint: '2025-12-30' });
+    expect(factsUpTo(r, '2025-06-29')).toMatchObject({ left: false, sixMonthPoint: null });
+    expect(factsUpTo(rec() as CountedRecord, LATER).left).toBe(false);
+  });
+
+  it('counts a participant in the recorded cohort, else in the half-year of entry', () => {
+    expect(cohortOfRecord(rec({ entryDate: '2025-01-20', cohort: { year: 2024, half: 'HT' } }) as CountedRecord)).toEqual({ year: 2024, half: 'HT' });
+    expect(cohortOfRecord(rec({ entryDate: '2025-06-30' }) as CountedRecord)).toEqual({ year: 2025, half: 'VT' });
+    expect(cohortOfRecord(rec({ entryDate: '2025-07-01' }) as CountedRecord)).toEqual({ year: 2025, half: 'HT' });
+  });
+
+  it('takes the gender balance over the women, every other rate over everyone who achieved it', () => {
+    expect(TARGETS.filter((d) => d.rateOf === 'women').map((d) => d.id)).toEqual(['T-GEN']);
+    expect(TARGETS.filter((d) => d.base === 'planned').map((d) => d.id)).toEqual(['T-PART']);
+    expect(TARGETS.filter((d) => d.base === 'leavers').map((d) => d.id)).toEqual(['T-NET', 'T-COMP', 'T-SOC', 'T-TRANS']);
+  });
+
+  it('counts a sensitive indicator on yes, and reads the answer it reports declined or unknown beside', () => {
+    const eeco12 = INDICATORS.find((d) => d.code === 'EECO12')!;
+    for (const disability of ['yes', 'no', 'declined', 'unknown'] as const) {
+      const r = rec({ disability }) as CountedRecord;
+      expect(eeco12.sensitive!(r)).toBe(disability);
+      expect(eeco12.applies(r, factsUpTo(r, LATER))).toBe(disability === 'yes');
+    }
+    expect(INDICATORS.filter((d) => d.sensitive).map((d) => d.code)).toEqual(['EECO12', 'EECO13', 'EECO14', 'EECO15', 'EECO16', 'EECO17']);
   });
 });

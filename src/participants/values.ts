@@ -20,7 +20,17 @@ export interface Vocabulary<T extends string> {
   /** Spellings by canonical value, canonical first; shown to the user as the allowed forms. */
   readonly forms: Readonly<Record<T, readonly string[]>>;
   readonly lookup: ReadonlyMap<string, T>;
+  /**
+   * The spellings last met in a file, with what each means (undefined: none of the forms), the
+   * canonical values first. An export repeats a handful of spellings a million times: comparing a
+   * field with these few strings is several times faster than hashing it for `lookup`.
+   */
+  readonly seen: string[];
+  readonly seenValue: (T | undefined)[];
 }
+
+/** How many distinct spellings of one vocabulary `parseEnum` remembers. */
+const SEEN_LIMIT = 16;
 
 function vocabulary<T extends string>(forms: Record<T, readonly string[]>): Vocabulary<T> {
   const lookup = new Map<string, T>();
@@ -29,7 +39,8 @@ function vocabulary<T extends string>(forms: Record<T, readonly string[]>): Voca
     lookup.set(normalizeToken(v), v);
     for (const f of forms[v]) lookup.set(normalizeToken(f), v);
   }
-  return { values, forms, lookup };
+  const seen = values.filter((v) => lookup.get(v) === v);
+  return { values, forms, lookup, seen, seenValue: seen.slice() };
 }
 
 export const GENDER_VOCAB = vocabulary<Gender>({
@@ -70,8 +81,20 @@ export const SURVEY_VOCAB = vocabulary<SurveyAnswer>({ yes: YES, no: NO, unknown
 
 /** Looks a value up in a vocabulary; undefined when it is none of the accepted forms. */
 export function parseEnum<T extends string>(vocab: Vocabulary<T>, value: string): T | undefined {
-  // exports repeat a handful of spellings: the exact form is usually already known
-  return vocab.lookup.get(value) ?? vocab.lookup.get(normalizeToken(value));
+  const { seen } = vocab;
+  for (let i = 0; i < seen.length; i++) if (seen[i] === value) return vocab.seenValue[i];
+  const parsed = vocab.lookup.get(value) ?? vocab.lookup.get(normalizeToken(value));
+  if (seen.length < SEEN_LIMIT) {
+    // a copy of its own: the field may be a slice that keeps a whole chunk of the file alive
+    seen.push(flatCopy(value));
+    vocab.seenValue.push(parsed);
+  }
+  return parsed;
+}
+
+/** A string in memory of its own, not a slice of a larger one. */
+function flatCopy(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 /** The accepted forms as one line, for messages: `woman (kvinna, k, female, f), man (m, male), …`. */

@@ -106,6 +106,8 @@ export class RecordSink {
   private header: HeaderMatch | undefined;
   private rowCount = 0;
   private failed = false;
+  /** Whether the header names the contract's columns in its order, from the first (worked out once). */
+  private inOrder: boolean | undefined;
 
   constructor(
     private readonly file: string,
@@ -138,18 +140,29 @@ export class RecordSink {
     }
     this.rowCount++;
     let problems = NO_PROBLEMS;
-    const values = new Array<string>(columns.length);
     const { fieldOf, width } = this.header;
-    for (let c = 0; c < columns.length; c++) {
-      const f = fieldOf[c]!;
-      values[c] = f === -1 ? '' : trimmed(fields[f] ?? '');
-    }
     if (fields.length > width) {
       let extra = 0;
       for (let i = width; i < fields.length; i++) if (fields[i]!.trim() !== '') extra++;
       if (extra > 0) {
         problems = [];
         problems.push(finding('FIELD_COUNT', { file, line: rec.line }, { found: fields.length, expected: width, extra }));
+      }
+    }
+    let values: string[];
+    if (this.inOrder ??= fieldOf.every((f, c) => f === c)) {
+      // the file's columns are the contract's, in its order (the usual export): the record's own
+      // array becomes the row, trimmed in place, with no second array made for each row
+      values = fields;
+      const n = Math.min(fields.length, columns.length);
+      for (let c = 0; c < n; c++) values[c] = trimmed(values[c]!);
+      if (fields.length > columns.length) values.length = columns.length;
+      else for (let c = n; c < columns.length; c++) values[c] = '';
+    } else {
+      values = new Array<string>(columns.length);
+      for (let c = 0; c < columns.length; c++) {
+        const f = fieldOf[c]!;
+        values[c] = f === -1 ? '' : trimmed(fields[f] ?? '');
       }
     }
     if (rec.badQuoteField !== undefined) {

@@ -116,17 +116,15 @@ process.stdout.write(
 // participant file, 4 in the ledger), through `validate` in each format. Aim: peak RSS < 300 MB in
 // every format, whatever the findings.
 
-/** The all-invalid file: the contract's header, then rows whose every value is wrong. Cached in .bench/. */
-function allInvalidFile(n: number): string {
-  const path = join(dir, `all-invalid-${n}.csv`);
+/** Writes HEADER and then rowOf(1 … n), one line each, in batches of about a megabyte; cached in .bench/ under NAME. */
+function generated(name: string, n: number, header: string, rowOf: (i: number) => string): string {
+  const path = join(dir, name);
   if (!values.regenerate && existsSync(path)) return path;
-  const header =
-    'participant_id,personnummer,gender,birth_date,entry_date,exit_date,cohort,employment_status,unemployment_months,isced,disability,third_country_national,foreign_background,minority,homeless,rural,exit_status,qualification_gained,status_6m,improved_situation_6m,work_training_start,studies_start,employment_start,network_expanded,competence_improved,understanding_improved';
   const fd = openSync(path, 'w');
   writeSync(fd, `${header}\n`);
   let batch = '';
   for (let i = 1; i <= n; i++) {
-    batch += `#${i},${Array(25).fill(`?${i}`).join(',')}\n`;
+    batch += `${rowOf(i)}\n`;
     if (batch.length > 1 << 20) {
       writeSync(fd, batch);
       batch = '';
@@ -137,23 +135,18 @@ function allInvalidFile(n: number): string {
   return path;
 }
 
-/** The all-invalid ledger: the contract's header, then rows whose every value is wrong (4 findings a row). Cached in .bench/. */
+/** The all-invalid file: the contract's header, then rows whose every value is wrong. */
+function allInvalidFile(n: number): string {
+  const header =
+    'participant_id,personnummer,gender,birth_date,entry_date,exit_date,cohort,employment_status,unemployment_months,isced,disability,third_country_national,foreign_background,minority,homeless,rural,exit_status,qualification_gained,status_6m,improved_situation_6m,work_training_start,studies_start,employment_start,network_expanded,competence_improved,understanding_improved';
+  return generated(`all-invalid-${n}.csv`, n, header, (i) => `#${i},${Array(25).fill(`?${i}`).join(',')}`);
+}
+
+/** The all-invalid ledger: the contract's header, then rows whose every value is wrong (4 findings a row). */
 function allInvalidLedger(n: number): string {
-  const path = join(dir, `all-invalid-ledger-${n}.csv`);
-  if (!values.regenerate && existsSync(path)) return path;
-  const fd = openSync(path, 'w');
-  writeSync(fd, 'date;type;category;amount;party;reference;description\n');
-  let batch = '';
-  for (let i = 1; i <= n; i++) {
-    batch += `day ${i};kind ${i};what ${i};sum ${i};party ${i};V-${i};row ${i}\n`;
-    if (batch.length > 1 << 20) {
-      writeSync(fd, batch);
-      batch = '';
-    }
-  }
-  writeSync(fd, batch);
-  closeSync(fd);
-  return path;
+  return generated(`all-invalid-ledger-${n}.csv`, n, 'date;type;category;amount;party;reference;description', (i) =>
+    `day ${i};kind ${i};what ${i};sum ${i};party ${i};V-${i};row ${i}`,
+  );
 }
 
 /** Runs `validate` on an all-invalid file in each format, each in a process of its own, and prints time, peak RSS and output size. */

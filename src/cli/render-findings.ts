@@ -267,7 +267,9 @@ function githubWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWri
       }
       // The summary lines are plain log lines: the file name is escaped as a property, so the line can
       // neither start a workflow command nor break into a second line.
-      for (const s of files) sink.out(`${ghData(T[lang].summary({ ...s, file: ghProp(s.file) }))}\n`);
+      // the file name is the only text of the line not ours: escaped once, as a property (`:` too,
+      // so that a name such as `::error …` cannot start a workflow command)
+      for (const s of files) sink.out(`${T[lang].summary({ ...s, file: ghProp(s.file) })}\n`);
     },
   };
 }

@@ -208,5 +208,8 @@ describe('personal data and injection', () => {
     }
     expect(r.stdout).not.toMatch(/^::add-mask::/m);
     expect(r.stdout).not.toMatch(/^::error title=X/m);
+    // the summary line names the file escaped once (`%3A`), not twice (`%253A`)
+    expect(r.stdout).not.toContain('%25');
+    if (name.startsWith('::')) expect(r.stdout).toContain('%3A%3Aerror title=X%3A%3Aa.csv: ');
   });
 });

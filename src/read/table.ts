@@ -150,7 +150,8 @@ export class RecordSink {
       }
     }
     let values: string[];
-    if (this.inOrder ??= fieldOf.every((f, c) => f === c)) {
+    this.inOrder ??= fieldOf.every((f, c) => f === c);
+    if (this.inOrder) {
       // the file's columns are the contract's, in its order (the usual export): the record's own
       // array becomes the row, trimmed in place, with no second array made for each row
       values = fields;

@@ -1,4 +1,4 @@
-import { plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
+import { ageAtEntry, sixMonthPoint, type IsoDate } from '../core/dates.js';
 import type { ParticipantRecord } from '../participants/record.js';
 import { cohortOf, type Cohort, type SensitiveAnswer } from '../participants/values.js';
 import type { TargetId } from '../project/profile.js';
@@ -20,25 +20,22 @@ export type EventDate = 'entry' | 'exit' | 'six-month-point';
 
 /** What the rules need beyond the record, up to a window end, computed once per record (`factsUpTo`). */
 export interface RecordFacts {
-  /** Whole years between birth_date and entry_date (date-fns differenceInYears). */
+  /** The age at entry (`ageAtEntry`: whole years from birth_date to entry_date). */
   readonly age: number;
   /** Whether the participant has left by the window end (an exit_date on or before it): a leaver. */
   readonly left: boolean;
   /**
-   * The six-month follow-up point of a leaver: exit_date + 6 calendar months, the day clamped to
-   * the month's end (date-fns addMonths). Null for someone who has not left by the window end: their
+   * The six-month follow-up point of a leaver (`sixMonthPoint`: exit_date + 6 calendar months, the
+   * day clamped to the month's end). Null for someone who has not left by the window end: their
    * six-month point is later still, so it falls in no window.
    */
   readonly sixMonthPoint: IsoDate | null;
 }
 
-/** The six-month follow-up point of an exit (`indicators.md`): 31 August + 6 months is 28/29 February. */
-const SIX_MONTHS = 6;
-
 /** The facts of a counted record up to a window end: its age at entry, whether it has left by then and, if so, the six-month point. */
 export function factsUpTo(r: CountedRecord, windowEnd: IsoDate): RecordFacts {
   const left = r.exitDate !== null && r.exitDate <= windowEnd;
-  return { age: yearsBetween(r.birthDate, r.entryDate), left, sixMonthPoint: left ? plusMonths(r.exitDate!, SIX_MONTHS) : null };
+  return { age: ageAtEntry(r.birthDate, r.entryDate), left, sixMonthPoint: left ? sixMonthPoint(r.exitDate!) : null };
 }
 
 /**

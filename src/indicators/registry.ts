@@ -60,6 +60,45 @@ export function isLongTermUnemployed(r: CountedRecord, f: RecordFacts): boolean 
   return r.unemploymentMonths > (f.age < 25 ? 6 : 12);
 }
 
+/** The two extra answers of a sensitive indicator (EECO12–EECO17), reported beside its `yes`. */
+export type SensitiveMeasure = 'declined' | 'unknown';
+
+/** A count the cohort view states for each cohort. */
+export type CohortCount = 'starters' | 'leavers' | CohortOutcome['key'];
+
+/**
+ * A count in a relation a reader knows (`KnownRelation`): a figure (an indicator or a context row),
+ * one of the two extra answers of a sensitive indicator (`EECO12:declined`), a target's achieved
+ * count (`T-EMP`), or a cohort count summed over all cohorts (`cohorts:employed`).
+ */
+export type KnownCount = FigureCode | `${IndicatorCode}:${SensitiveMeasure}` | TargetResultId | `cohorts:${CohortCount}`;
+
+/**
+ * A linear relation between counts that any reader of the figures knows, because the rules make it
+ * so (`indicators.md`, `domain.md`): Σ left = Σ right or Σ left ≤ Σ right, for each gender and the
+ * total, in each of `scopes` (a target's and the cohorts' counts are cumulative). It is declared
+ * beside the definition whose rule it follows from; a shared copy's small-cell protection
+ * (`report/suppress/table.ts`) hides enough that none of them gives a hidden count back.
+ */
+export interface KnownRelation {
+  readonly left: readonly KnownCount[];
+  readonly relation: '=' | '<=';
+  readonly right: readonly KnownCount[];
+  readonly scopes: readonly ConsistencyScope[];
+}
+
+const BOTH_SCOPES = ['period', 'cumulative'] as const;
+const CUMULATIVE = ['cumulative'] as const;
+
+function known(
+  left: readonly KnownCount[],
+  relation: '=' | '<=',
+  right: readonly KnownCount[],
+  scopes: readonly ConsistencyScope[] = BOTH_SCOPES,
+): KnownRelation {
+  return { left, relation, right, scopes };
+}
+
 export interface IndicatorDefinition {
   readonly code: IndicatorCode;
   readonly name: Names;
@@ -78,11 +117,22 @@ export interface IndicatorDefinition {
    * only with a recorded answer; the window (≤ window end ≤ asOf) does the rest.
    */
   readonly applies: (r: CountedRecord, f: RecordFacts) => boolean;
+  /** The relations to other counts that follow from this indicator's rule. */
+  readonly relations?: readonly KnownRelation[];
 }
 
-/** The two halves of a sensitive indicator: its answer, and counting a `yes`. */
-function sensitive(answer: (r: CountedRecord) => SensitiveAnswer): Pick<IndicatorDefinition, 'sensitive' | 'applies'> {
-  return { sensitive: answer, applies: (r) => answer(r) === 'yes' };
+/** A sensitive indicator: its answer, counting a `yes`, and what its answers add up to at most. */
+function sensitive(
+  code: IndicatorCode,
+  answer: (r: CountedRecord) => SensitiveAnswer,
+): Pick<IndicatorDefinition, 'code' | 'sensitive' | 'applies' | 'relations'> {
+  return {
+    code,
+    sensitive: answer,
+    applies: (r) => answer(r) === 'yes',
+    // yes, declined and unknown are three of the four answers ("no" is the fourth): one per participant
+    relations: [known([code, `${code}:declined`, `${code}:unknown`], '<=', ['EECO01'])],
+  };
 }
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -93,6 +143,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'output',
     event: 'entry',
     applies: () => true,
+    // every participant has one employment status and one ISCED level at entry
+    relations: [known(['EECO01'], '=', ['EECO02', 'EECO04', 'EECO05']), known(['EECO01'], '=', ['EECO09', 'EECO10', 'EECO11'])],
   },
   {
     code: 'EECO02',
@@ -109,6 +161,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'output',
     event: 'entry',
     applies: isLongTermUnemployed,
+    relations: [known(['EECO03'], '<=', ['EECO02'])],
   },
   {
     code: 'EECO04',
@@ -133,6 +186,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'output',
     event: 'entry',
     applies: (_r, f) => f.age < 18,
+    // one age at entry: the three age groups are exclusive
+    relations: [known(['EECO06', 'EECO07', 'EECO08'], '<=', ['EECO01'])],
   },
   {
     code: 'EECO07',
@@ -175,31 +230,27 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     applies: (r) => r.isced >= 5,
   },
   {
-    code: 'EECO12',
     name: { en: 'Participants with disabilities', sv: 'Deltagare med funktionsnedsättning' },
     shortName: { en: 'With disabilities', sv: 'Med funktionsnedsättning' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.disability),
+    ...sensitive('EECO12', (r) => r.disability),
   },
   {
-    code: 'EECO13',
     name: { en: 'Third-country nationals', sv: 'Tredjelandsmedborgare' },
     shortName: { en: 'Third-country nationals', sv: 'Tredjelandsmedborgare' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.thirdCountryNational),
+    ...sensitive('EECO13', (r) => r.thirdCountryNational),
   },
   {
-    code: 'EECO14',
     name: { en: 'Participants with a foreign background', sv: 'Deltagare med utländsk bakgrund' },
     shortName: { en: 'Foreign background', sv: 'Utländsk bakgrund' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.foreignBackground),
+    ...sensitive('EECO14', (r) => r.foreignBackground),
   },
   {
-    code: 'EECO15',
     name: {
       en: 'Minorities (incl. marginalised communities such as Roma)',
       sv: 'Minoriteter (inklusive marginaliserade grupper såsom romer)',
@@ -207,23 +258,21 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     shortName: { en: 'Minorities (incl. Roma)', sv: 'Minoriteter (inkl. romer)' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.minority),
+    ...sensitive('EECO15', (r) => r.minority),
   },
   {
-    code: 'EECO16',
     name: { en: 'Homeless or affected by housing exclusion', sv: 'Hemlösa eller personer som drabbats av bostadsmässigt utanförskap' },
     shortName: { en: 'Homeless / housing exclusion', sv: 'Hemlösa / bostadslösa' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.homeless),
+    ...sensitive('EECO16', (r) => r.homeless),
   },
   {
-    code: 'EECO17',
     name: { en: 'Participants from rural areas', sv: 'Deltagare från landsbygdsområden' },
     shortName: { en: 'From rural areas', sv: 'Från landsbygden' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.rural),
+    ...sensitive('EECO17', (r) => r.rural),
   },
   {
     code: 'EECR01',
@@ -233,6 +282,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     event: 'exit',
     // decision (domain.md): only the inactive newly search; unemployed people already do
     applies: (r) => r.employmentStatus === 'inactive' && r.exitStatus === 'job_searching',
+    relations: [
+      // exit_status is one value: job searching, education or training, employed are exclusive
+      known(['EECR01', 'EECR02', 'EECR04'], '<=', ['LEAVERS']),
+      // a participant who entered before the period can leave in it: on cumulative values only
+      known(['EECR01'], '<=', ['EECO04'], CUMULATIVE),
+    ],
   },
   {
     code: 'EECR02',
@@ -249,6 +304,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'result',
     event: 'exit',
     applies: (r) => r.qualificationGained === true,
+    relations: [known(['EECR03'], '<=', ['LEAVERS'])],
   },
   {
     code: 'EECR04',
@@ -271,6 +327,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'longer-term-result',
     event: 'six-month-point',
     applies: (r) => r.status6m === 'employed' || r.status6m === 'self_employed',
+    // status_6m employed and status_6m missing are exclusive answers of those due
+    relations: [known(['EECR05', 'FOLLOWUP_MISSING'], '<=', ['FOLLOWUP_DUE'])],
   },
   {
     code: 'EECR06',
@@ -283,6 +341,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     event: 'six-month-point',
     // status_6m is deliberately not consulted (indicators.md)
     applies: (r) => r.employmentStatus === 'employed' && r.improvedSituation6m === true,
+    relations: [known(['EECR06'], '<=', ['FOLLOWUP_DUE']), known(['EECR06'], '<=', ['EECO05'], CUMULATIVE)],
   },
 ];
 
@@ -336,6 +395,8 @@ export interface CohortOutcome {
   readonly among: CohortOutcomeBase;
   /** Whether the participant achieved it, up to the window end. */
   readonly achieved: (r: CountedRecord, windowEnd: IsoDate) => boolean;
+  /** The relations of its sum over all cohorts to other counts. */
+  readonly relations?: readonly KnownRelation[];
 }
 
 /**
@@ -348,11 +409,13 @@ export const COHORT_OUTCOMES: readonly CohortOutcome[] = [
     among: 'leavers',
     achieved: (r, windowEnd) =>
       r.exitStatus === 'employed' || r.exitStatus === 'self_employed' || (r.employmentStart !== null && r.employmentStart <= windowEnd),
+    relations: [known(['EECR04'], '<=', ['cohorts:employed'], CUMULATIVE)],
   },
   {
     key: 'studies',
     among: 'leavers',
     achieved: (r, windowEnd) => r.exitStatus === 'education_training' || (r.studiesStart !== null && r.studiesStart <= windowEnd),
+    relations: [known(['EECR02'], '<=', ['cohorts:studies'], CUMULATIVE)],
   },
   {
     key: 'workTraining',
@@ -366,6 +429,13 @@ export const COHORT_OUTCOMES: readonly CohortOutcome[] = [
  * by the window end (EECO01 cumulative); those who left by it (LEAVERS cumulative).
  */
 export type TargetBase = 'planned' | 'entered' | 'leavers';
+
+/**
+ * The figures that count, cumulative by the window end, everyone who entered (EECO01) and everyone
+ * who left (LEAVERS): the base of a target on those entered or on leavers, and what the monthly and
+ * the cohort starters and leavers add up to.
+ */
+export const POPULATION_FIGURES: Readonly<Record<Exclude<TargetBase, 'planned'>, FigureCode>> = { entered: 'EECO01', leavers: 'LEAVERS' };
 
 /** How `onTrack` is judged (`indicators.md`). */
 export type OnTrackRule =
@@ -399,6 +469,8 @@ export interface TargetDefinition {
    * earlier project's figures from the profile (T-TRANS beside Rekrytera).
    */
   readonly referenceOnly?: true;
+  /** The relations of its achieved count (cumulative) to other counts. */
+  readonly relations?: readonly KnownRelation[];
 }
 
 const on = (d: IsoDate | null, windowEnd: IsoDate) => d !== null && d <= windowEnd;
@@ -419,6 +491,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: () => true,
+    // everyone who entered is a participant
+    relations: [known(['EECO01'], '=', ['T-PART'], CUMULATIVE)],
   },
   {
     id: 'T-GEN',
@@ -428,6 +502,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'gender-band',
     hasTargetCount: true,
     achieved: () => true,
+    // everyone who entered counts (the rate is the women's share)
+    relations: [known(['EECO01'], '=', ['T-GEN'], CUMULATIVE)],
   },
   {
     id: 'T-EMP',
@@ -438,6 +514,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     hasTargetCount: true,
     achieved: (r, w) =>
       r.employmentStatus !== 'employed' && (on(r.employmentStart, w) || leftAs(r, w, IN_WORK)),
+    // only those not employed at entry
+    relations: [known(['T-EMP'], '<=', ['EECO02', 'EECO04'], CUMULATIVE)],
   },
   {
     id: 'T-WT',
@@ -447,6 +525,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: (r, w) => on(r.workTrainingStart, w),
+    // the cohorts' work training has the same rule
+    relations: [known(['T-WT'], '=', ['cohorts:workTraining'], CUMULATIVE)],
   },
   {
     id: 'T-STU',
@@ -456,6 +536,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: (r, w) => on(r.studiesStart, w) || leftAs(r, w, IN_STUDIES),
+    relations: [known(['EECR02'], '<=', ['T-STU'], CUMULATIVE), known(['cohorts:studies'], '<=', ['T-STU'], CUMULATIVE)],
   },
   {
     id: 'T-NET',
@@ -499,6 +580,13 @@ export const TARGETS: readonly TargetDefinition[] = [
       (r.exitStatus !== null && IN_WORK_OR_STUDIES.includes(r.exitStatus)) ||
       on(r.employmentStart, w) ||
       on(r.studiesStart, w),
+    relations: [
+      known(['EECR02', 'EECR04'], '<=', ['T-TRANS'], CUMULATIVE),
+      known(['cohorts:employed'], '<=', ['T-TRANS'], CUMULATIVE),
+      known(['cohorts:studies'], '<=', ['T-TRANS'], CUMULATIVE),
+      // in work or in studies: a leaver counted in either cohort outcome
+      known(['T-TRANS'], '<=', ['cohorts:employed', 'cohorts:studies'], CUMULATIVE),
+    ],
   },
 ];
 
@@ -531,8 +619,6 @@ export interface ConsistencyDefinition {
   readonly test: string;
   readonly rule: ConsistencyRule;
 }
-
-const BOTH_SCOPES = ['period', 'cumulative'] as const;
 
 /** A relation between sums of figures; its wording is its rule written out (`EECO03 <= EECO02`). */
 function relation(

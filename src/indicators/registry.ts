@@ -230,27 +230,28 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     applies: (r) => r.isced >= 5,
   },
   {
+    ...sensitive('EECO12', (r) => r.disability),
     name: { en: 'Participants with disabilities', sv: 'Deltagare med funktionsnedsättning' },
     shortName: { en: 'With disabilities', sv: 'Med funktionsnedsättning' },
     kind: 'output',
     event: 'entry',
-    ...sensitive('EECO12', (r) => r.disability),
   },
   {
+    ...sensitive('EECO13', (r) => r.thirdCountryNational),
     name: { en: 'Third-country nationals', sv: 'Tredjelandsmedborgare' },
     shortName: { en: 'Third-country nationals', sv: 'Tredjelandsmedborgare' },
     kind: 'output',
     event: 'entry',
-    ...sensitive('EECO13', (r) => r.thirdCountryNational),
   },
   {
+    ...sensitive('EECO14', (r) => r.foreignBackground),
     name: { en: 'Participants with a foreign background', sv: 'Deltagare med utländsk bakgrund' },
     shortName: { en: 'Foreign background', sv: 'Utländsk bakgrund' },
     kind: 'output',
     event: 'entry',
-    ...sensitive('EECO14', (r) => r.foreignBackground),
   },
   {
+    ...sensitive('EECO15', (r) => r.minority),
     name: {
       en: 'Minorities (incl. marginalised communities such as Roma)',
       sv: 'Minoriteter (inklusive marginaliserade grupper såsom romer)',
@@ -258,21 +259,20 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     shortName: { en: 'Minorities (incl. Roma)', sv: 'Minoriteter (inkl. romer)' },
     kind: 'output',
     event: 'entry',
-    ...sensitive('EECO15', (r) => r.minority),
   },
   {
+    ...sensitive('EECO16', (r) => r.homeless),
     name: { en: 'Homeless or affected by housing exclusion', sv: 'Hemlösa eller personer som drabbats av bostadsmässigt utanförskap' },
     shortName: { en: 'Homeless / housing exclusion', sv: 'Hemlösa / bostadslösa' },
     kind: 'output',
     event: 'entry',
-    ...sensitive('EECO16', (r) => r.homeless),
   },
   {
+    ...sensitive('EECO17', (r) => r.rural),
     name: { en: 'Participants from rural areas', sv: 'Deltagare från landsbygdsområden' },
     shortName: { en: 'From rural areas', sv: 'Från landsbygden' },
     kind: 'output',
     event: 'entry',
-    ...sensitive('EECO17', (r) => r.rural),
   },
   {
     code: 'EECR01',
@@ -285,7 +285,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     relations: [
       // exit_status is one value: job searching, education or training, employed are exclusive
       known(['EECR01', 'EECR02', 'EECR04'], '<=', ['LEAVERS']),
-      // a participant who entered before the period can leave in it: on cumulative values only
+      // only the inactive count; one who entered before the period can leave in it: on cumulative values only
       known(['EECR01'], '<=', ['EECO04'], CUMULATIVE),
     ],
   },
@@ -341,7 +341,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     event: 'six-month-point',
     // status_6m is deliberately not consulted (indicators.md)
     applies: (r) => r.employmentStatus === 'employed' && r.improvedSituation6m === true,
-    relations: [known(['EECR06'], '<=', ['FOLLOWUP_DUE']), known(['EECR06'], '<=', ['EECO05'], CUMULATIVE)],
+    relations: [
+      known(['EECR06'], '<=', ['FOLLOWUP_DUE']),
+      // only the employed at entry count; one who entered before the period: on cumulative values only
+      known(['EECR06'], '<=', ['EECO05'], CUMULATIVE),
+    ],
   },
 ];
 
@@ -536,6 +540,7 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: (r, w) => on(r.studiesStart, w) || leftAs(r, w, IN_STUDIES),
+    // in education on leaving, or a cohort's leaver in studies: both count here
     relations: [known(['EECR02'], '<=', ['T-STU'], CUMULATIVE), known(['cohorts:studies'], '<=', ['T-STU'], CUMULATIVE)],
   },
   {

@@ -145,6 +145,27 @@ export function plusMonths(date: IsoDate, months: number): IsoDate {
   return ymdToIso(year, month, day);
 }
 
+/** Calendar months from an exit to its six-month follow-up point (`indicators.md`). */
+const FOLLOW_UP_MONTHS = 6;
+
+/**
+ * The six-month follow-up point of an exit (`indicators.md`): exit_date + 6 calendar months, the
+ * day clamped to the month's end (31 August → 28/29 February), as date-fns `addMonths`. The one
+ * rule for the validation (`STATUS_6M_MISSING`) and the indicators (EECR05, EECR06, follow-ups due).
+ */
+export function sixMonthPoint(exitDate: IsoDate): IsoDate {
+  return plusMonths(exitDate, FOLLOW_UP_MONTHS);
+}
+
+/**
+ * A participant's age at entry: whole years from birth_date to entry_date (date-fns
+ * `differenceInYears`; a 29 February birthday ages on 1 March in common years). The one rule for the
+ * validation (`AGE_OUTSIDE_WORKING_AGE`) and the indicators (age groups, long-term unemployment).
+ */
+export function ageAtEntry(birthDate: IsoDate, entryDate: IsoDate): number {
+  return yearsBetween(birthDate, entryDate);
+}
+
 export function plusDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(dayNumber(date) + days);
 }

@@ -1,4 +1,4 @@
-import { plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
+import { ageAtEntry, sixMonthPoint, type IsoDate } from '../core/dates.js';
 import type { ParticipantRecord } from '../participants/record.js';
 import { cohortOf, type Cohort, type SensitiveAnswer } from '../participants/values.js';
 import type { TargetId } from '../project/profile.js';
@@ -20,25 +20,22 @@ export type EventDate = 'entry' | 'exit' | 'six-month-point';
 
 /** What the rules need beyond the record, up to a window end, computed once per record (`factsUpTo`). */
 export interface RecordFacts {
-  /** Whole years between birth_date and entry_date (date-fns differenceInYears). */
+  /** The age at entry (`ageAtEntry`: whole years from birth_date to entry_date). */
   readonly age: number;
   /** Whether the participant has left by the window end (an exit_date on or before it): a leaver. */
   readonly left: boolean;
   /**
-   * The six-month follow-up point of a leaver: exit_date + 6 calendar months, the day clamped to
-   * the month's end (date-fns addMonths). Null for someone who has not left by the window end: their
+   * The six-month follow-up point of a leaver (`sixMonthPoint`: exit_date + 6 calendar months, the
+   * day clamped to the month's end). Null for someone who has not left by the window end: their
    * six-month point is later still, so it falls in no window.
    */
   readonly sixMonthPoint: IsoDate | null;
 }
 
-/** The six-month follow-up point of an exit (`indicators.md`): 31 August + 6 months is 28/29 February. */
-const SIX_MONTHS = 6;
-
 /** The facts of a counted record up to a window end: its age at entry, whether it has left by then and, if so, the six-month point. */
 export function factsUpTo(r: CountedRecord, windowEnd: IsoDate): RecordFacts {
   const left = r.exitDate !== null && r.exitDate <= windowEnd;
-  return { age: yearsBetween(r.birthDate, r.entryDate), left, sixMonthPoint: left ? plusMonths(r.exitDate!, SIX_MONTHS) : null };
+  return { age: ageAtEntry(r.birthDate, r.entryDate), left, sixMonthPoint: left ? sixMonthPoint(r.exitDate!) : null };
 }
 
 /**
@@ -63,6 +60,45 @@ export function isLongTermUnemployed(r: CountedRecord, f: RecordFacts): boolean 
   return r.unemploymentMonths > (f.age < 25 ? 6 : 12);
 }
 
+/** The two extra answers of a sensitive indicator (EECO12–EECO17), reported beside its `yes`. */
+export type SensitiveMeasure = 'declined' | 'unknown';
+
+/** A count the cohort view states for each cohort. */
+export type CohortCount = 'starters' | 'leavers' | CohortOutcome['key'];
+
+/**
+ * A count in a relation a reader knows (`KnownRelation`): a figure (an indicator or a context row),
+ * one of the two extra answers of a sensitive indicator (`EECO12:declined`), a target's achieved
+ * count (`T-EMP`), or a cohort count summed over all cohorts (`cohorts:employed`).
+ */
+export type KnownCount = FigureCode | `${IndicatorCode}:${SensitiveMeasure}` | TargetResultId | `cohorts:${CohortCount}`;
+
+/**
+ * A linear relation between counts that any reader of the figures knows, because the rules make it
+ * so (`indicators.md`, `domain.md`): Σ left = Σ right or Σ left ≤ Σ right, for each gender and the
+ * total, in each of `scopes` (a target's and the cohorts' counts are cumulative). It is declared
+ * beside the definition whose rule it follows from; a shared copy's small-cell protection
+ * (`report/suppress/table.ts`) hides enough that none of them gives a hidden count back.
+ */
+export interface KnownRelation {
+  readonly left: readonly KnownCount[];
+  readonly relation: '=' | '<=';
+  readonly right: readonly KnownCount[];
+  readonly scopes: readonly ConsistencyScope[];
+}
+
+const BOTH_SCOPES = ['period', 'cumulative'] as const;
+const CUMULATIVE = ['cumulative'] as const;
+
+function known(
+  left: readonly KnownCount[],
+  relation: '=' | '<=',
+  right: readonly KnownCount[],
+  scopes: readonly ConsistencyScope[] = BOTH_SCOPES,
+): KnownRelation {
+  return { left, relation, right, scopes };
+}
+
 export interface IndicatorDefinition {
   readonly code: IndicatorCode;
   readonly name: Names;
@@ -81,11 +117,22 @@ export interface IndicatorDefinition {
    * only with a recorded answer; the window (≤ window end ≤ asOf) does the rest.
    */
   readonly applies: (r: CountedRecord, f: RecordFacts) => boolean;
+  /** The relations to other counts that follow from this indicator's rule. */
+  readonly relations?: readonly KnownRelation[];
 }
 
-/** The two halves of a sensitive indicator: its answer, and counting a `yes`. */
-function sensitive(answer: (r: CountedRecord) => SensitiveAnswer): Pick<IndicatorDefinition, 'sensitive' | 'applies'> {
-  return { sensitive: answer, applies: (r) => answer(r) === 'yes' };
+/** A sensitive indicator: its answer, counting a `yes`, and what its answers add up to at most. */
+function sensitive(
+  code: IndicatorCode,
+  answer: (r: CountedRecord) => SensitiveAnswer,
+): Pick<IndicatorDefinition, 'code' | 'sensitive' | 'applies' | 'relations'> {
+  return {
+    code,
+    sensitive: answer,
+    applies: (r) => answer(r) === 'yes',
+    // yes, declined and unknown are three of the four answers ("no" is the fourth): one per participant
+    relations: [known([code, `${code}:declined`, `${code}:unknown`], '<=', ['EECO01'])],
+  };
 }
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -96,6 +143,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'output',
     event: 'entry',
     applies: () => true,
+    // every participant has one employment status and one ISCED level at entry
+    relations: [known(['EECO01'], '=', ['EECO02', 'EECO04', 'EECO05']), known(['EECO01'], '=', ['EECO09', 'EECO10', 'EECO11'])],
   },
   {
     code: 'EECO02',
@@ -112,6 +161,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'output',
     event: 'entry',
     applies: isLongTermUnemployed,
+    relations: [known(['EECO03'], '<=', ['EECO02'])],
   },
   {
     code: 'EECO04',
@@ -136,6 +186,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'output',
     event: 'entry',
     applies: (_r, f) => f.age < 18,
+    // one age at entry: the three age groups are exclusive
+    relations: [known(['EECO06', 'EECO07', 'EECO08'], '<=', ['EECO01'])],
   },
   {
     code: 'EECO07',
@@ -178,31 +230,28 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     applies: (r) => r.isced >= 5,
   },
   {
-    code: 'EECO12',
+    ...sensitive('EECO12', (r) => r.disability),
     name: { en: 'Participants with disabilities', sv: 'Deltagare med funktionsnedsättning' },
     shortName: { en: 'With disabilities', sv: 'Med funktionsnedsättning' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.disability),
   },
   {
-    code: 'EECO13',
+    ...sensitive('EECO13', (r) => r.thirdCountryNational),
     name: { en: 'Third-country nationals', sv: 'Tredjelandsmedborgare' },
     shortName: { en: 'Third-country nationals', sv: 'Tredjelandsmedborgare' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.thirdCountryNational),
   },
   {
-    code: 'EECO14',
+    ...sensitive('EECO14', (r) => r.foreignBackground),
     name: { en: 'Participants with a foreign background', sv: 'Deltagare med utländsk bakgrund' },
     shortName: { en: 'Foreign background', sv: 'Utländsk bakgrund' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.foreignBackground),
   },
   {
-    code: 'EECO15',
+    ...sensitive('EECO15', (r) => r.minority),
     name: {
       en: 'Minorities (incl. marginalised communities such as Roma)',
       sv: 'Minoriteter (inklusive marginaliserade grupper såsom romer)',
@@ -210,23 +259,20 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     shortName: { en: 'Minorities (incl. Roma)', sv: 'Minoriteter (inkl. romer)' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.minority),
   },
   {
-    code: 'EECO16',
+    ...sensitive('EECO16', (r) => r.homeless),
     name: { en: 'Homeless or affected by housing exclusion', sv: 'Hemlösa eller personer som drabbats av bostadsmässigt utanförskap' },
     shortName: { en: 'Homeless / housing exclusion', sv: 'Hemlösa / bostadslösa' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.homeless),
   },
   {
-    code: 'EECO17',
+    ...sensitive('EECO17', (r) => r.rural),
     name: { en: 'Participants from rural areas', sv: 'Deltagare från landsbygdsområden' },
     shortName: { en: 'From rural areas', sv: 'Från landsbygden' },
     kind: 'output',
     event: 'entry',
-    ...sensitive((r) => r.rural),
   },
   {
     code: 'EECR01',
@@ -236,6 +282,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     event: 'exit',
     // decision (domain.md): only the inactive newly search; unemployed people already do
     applies: (r) => r.employmentStatus === 'inactive' && r.exitStatus === 'job_searching',
+    relations: [
+      // exit_status is one value: job searching, education or training, employed are exclusive
+      known(['EECR01', 'EECR02', 'EECR04'], '<=', ['LEAVERS']),
+      // only the inactive count; one who entered before the period can leave in it: on cumulative values only
+      known(['EECR01'], '<=', ['EECO04'], CUMULATIVE),
+    ],
   },
   {
     code: 'EECR02',
@@ -252,6 +304,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'result',
     event: 'exit',
     applies: (r) => r.qualificationGained === true,
+    relations: [known(['EECR03'], '<=', ['LEAVERS'])],
   },
   {
     code: 'EECR04',
@@ -274,6 +327,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: 'longer-term-result',
     event: 'six-month-point',
     applies: (r) => r.status6m === 'employed' || r.status6m === 'self_employed',
+    // status_6m employed and status_6m missing are exclusive answers of those due
+    relations: [known(['EECR05', 'FOLLOWUP_MISSING'], '<=', ['FOLLOWUP_DUE'])],
   },
   {
     code: 'EECR06',
@@ -286,6 +341,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     event: 'six-month-point',
     // status_6m is deliberately not consulted (indicators.md)
     applies: (r) => r.employmentStatus === 'employed' && r.improvedSituation6m === true,
+    relations: [
+      known(['EECR06'], '<=', ['FOLLOWUP_DUE']),
+      // only the employed at entry count; one who entered before the period: on cumulative values only
+      known(['EECR06'], '<=', ['EECO05'], CUMULATIVE),
+    ],
   },
 ];
 
@@ -339,6 +399,8 @@ export interface CohortOutcome {
   readonly among: CohortOutcomeBase;
   /** Whether the participant achieved it, up to the window end. */
   readonly achieved: (r: CountedRecord, windowEnd: IsoDate) => boolean;
+  /** The relations of its sum over all cohorts to other counts. */
+  readonly relations?: readonly KnownRelation[];
 }
 
 /**
@@ -351,11 +413,13 @@ export const COHORT_OUTCOMES: readonly CohortOutcome[] = [
     among: 'leavers',
     achieved: (r, windowEnd) =>
       r.exitStatus === 'employed' || r.exitStatus === 'self_employed' || (r.employmentStart !== null && r.employmentStart <= windowEnd),
+    relations: [known(['EECR04'], '<=', ['cohorts:employed'], CUMULATIVE)],
   },
   {
     key: 'studies',
     among: 'leavers',
     achieved: (r, windowEnd) => r.exitStatus === 'education_training' || (r.studiesStart !== null && r.studiesStart <= windowEnd),
+    relations: [known(['EECR02'], '<=', ['cohorts:studies'], CUMULATIVE)],
   },
   {
     key: 'workTraining',
@@ -369,6 +433,13 @@ export const COHORT_OUTCOMES: readonly CohortOutcome[] = [
  * by the window end (EECO01 cumulative); those who left by it (LEAVERS cumulative).
  */
 export type TargetBase = 'planned' | 'entered' | 'leavers';
+
+/**
+ * The figures that count, cumulative by the window end, everyone who entered (EECO01) and everyone
+ * who left (LEAVERS): the base of a target on those entered or on leavers, and what the monthly and
+ * the cohort starters and leavers add up to.
+ */
+export const POPULATION_FIGURES: Readonly<Record<Exclude<TargetBase, 'planned'>, FigureCode>> = { entered: 'EECO01', leavers: 'LEAVERS' };
 
 /** How `onTrack` is judged (`indicators.md`). */
 export type OnTrackRule =
@@ -402,6 +473,8 @@ export interface TargetDefinition {
    * earlier project's figures from the profile (T-TRANS beside Rekrytera).
    */
   readonly referenceOnly?: true;
+  /** The relations of its achieved count (cumulative) to other counts. */
+  readonly relations?: readonly KnownRelation[];
 }
 
 const on = (d: IsoDate | null, windowEnd: IsoDate) => d !== null && d <= windowEnd;
@@ -422,6 +495,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: () => true,
+    // everyone who entered is a participant
+    relations: [known(['EECO01'], '=', ['T-PART'], CUMULATIVE)],
   },
   {
     id: 'T-GEN',
@@ -431,6 +506,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'gender-band',
     hasTargetCount: true,
     achieved: () => true,
+    // everyone who entered counts (the rate is the women's share)
+    relations: [known(['EECO01'], '=', ['T-GEN'], CUMULATIVE)],
   },
   {
     id: 'T-EMP',
@@ -441,6 +518,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     hasTargetCount: true,
     achieved: (r, w) =>
       r.employmentStatus !== 'employed' && (on(r.employmentStart, w) || leftAs(r, w, IN_WORK)),
+    // only those not employed at entry
+    relations: [known(['T-EMP'], '<=', ['EECO02', 'EECO04'], CUMULATIVE)],
   },
   {
     id: 'T-WT',
@@ -450,6 +529,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: (r, w) => on(r.workTrainingStart, w),
+    // the cohorts' work training has the same rule
+    relations: [known(['T-WT'], '=', ['cohorts:workTraining'], CUMULATIVE)],
   },
   {
     id: 'T-STU',
@@ -459,6 +540,8 @@ export const TARGETS: readonly TargetDefinition[] = [
     onTrack: 'elapsed',
     hasTargetCount: true,
     achieved: (r, w) => on(r.studiesStart, w) || leftAs(r, w, IN_STUDIES),
+    // in education on leaving, or a cohort's leaver in studies: both count here
+    relations: [known(['EECR02'], '<=', ['T-STU'], CUMULATIVE), known(['cohorts:studies'], '<=', ['T-STU'], CUMULATIVE)],
   },
   {
     id: 'T-NET',
@@ -502,6 +585,13 @@ export const TARGETS: readonly TargetDefinition[] = [
       (r.exitStatus !== null && IN_WORK_OR_STUDIES.includes(r.exitStatus)) ||
       on(r.employmentStart, w) ||
       on(r.studiesStart, w),
+    relations: [
+      known(['EECR02', 'EECR04'], '<=', ['T-TRANS'], CUMULATIVE),
+      known(['cohorts:employed'], '<=', ['T-TRANS'], CUMULATIVE),
+      known(['cohorts:studies'], '<=', ['T-TRANS'], CUMULATIVE),
+      // in work or in studies: a leaver counted in either cohort outcome
+      known(['T-TRANS'], '<=', ['cohorts:employed', 'cohorts:studies'], CUMULATIVE),
+    ],
   },
 ];
 
@@ -534,8 +624,6 @@ export interface ConsistencyDefinition {
   readonly test: string;
   readonly rule: ConsistencyRule;
 }
-
-const BOTH_SCOPES = ['period', 'cumulative'] as const;
 
 /** A relation between sums of figures; its wording is its rule written out (`EECO03 <= EECO02`). */
 function relation(

@@ -1,4 +1,4 @@
-import { calendarMonthsBetween, daysBetween, monthsBetween, parseDate, plusMonths, yearsBetween, type IsoDate } from '../core/dates.js';
+import { ageAtEntry, calendarMonthsBetween, daysBetween, monthsBetween, parseDate, plusMonths, sixMonthPoint, type IsoDate } from '../core/dates.js';
 import { NumberIndex, StringIndex } from '../core/compact-index.js';
 import { containsPersonnummer } from '../core/redact.js';
 import { finding, type Finding, type FindingArgs } from '../findings/finding.js';
@@ -257,7 +257,7 @@ export class ParticipantValidator {
     }
 
     if (birthDate !== null && entryDate !== null) {
-      const age = yearsBetween(birthDate, entryDate);
+      const age = ageAtEntry(birthDate, entryDate);
       if (age < 15 || age > 66) this.add('AGE_OUTSIDE_WORKING_AGE', COL.birth_date, { age });
     }
 
@@ -282,7 +282,7 @@ export class ParticipantValidator {
       if (exitStatus === null && this.raw(COL.exit_status) === '' && daysBetween(exitDate, asOf) >= EXIT_STATUS_DAYS) {
         this.add('EXIT_STATUS_MISSING', COL.exit_status, { exit: exitDate, days: daysBetween(exitDate, asOf) });
       }
-      const due = plusMonths(exitDate, 6);
+      const due = sixMonthPoint(exitDate);
       if (this.raw(COL.status_6m) === '' && due <= asOf) this.add('STATUS_6M_MISSING', COL.status_6m, { exit: exitDate, due });
     }
     if (improvedSituation6m === true && employmentStatus !== null && employmentStatus !== 'employed') {

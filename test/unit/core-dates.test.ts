@@ -2,12 +2,14 @@ import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, diffe
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ageAtEntry,
   calendarMonthsBetween,
   daysBetween,
   fromLocalDate,
   monthsBetween,
   plusDays,
   plusMonths,
+  sixMonthPoint,
   toLocalDate,
   yearsBetween,
   ymdToIso,
@@ -74,6 +76,25 @@ describe('calendar-date arithmetic agrees with date-fns', () => {
     expect(yearsBetween('2008-02-29', '2026-02-28')).toBe(17);
     expect(yearsBetween('2008-02-29', '2026-03-01')).toBe(18);
     expect(yearsBetween('2008-02-29', '2028-02-29')).toBe(20);
+  });
+
+  it('the six-month follow-up point and the age at entry, the one rule for validation and indicators', () => {
+    expect(sixMonthPoint('2025-08-31')).toBe('2026-02-28');
+    expect(sixMonthPoint('2027-08-31')).toBe('2028-02-29');
+    expect(sixMonthPoint('2025-12-31')).toBe('2026-06-30');
+    expect(sixMonthPoint('2026-01-15')).toBe('2026-07-15');
+    expect(ageAtEntry('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageAtEntry('2008-02-29', '2026-03-01')).toBe(18);
+    expect(ageAtEntry('1990-06-15', '2025-06-14')).toBe(34);
+    expect(ageAtEntry('1990-06-15', '2025-06-15')).toBe(35);
+    fc.assert(
+      fc.property(isoDate, isoDate, (a, b) => {
+        const [birth, entry] = a <= b ? [a, b] : [b, a];
+        expect(sixMonthPoint(a)).toBe(fromLocalDate(addMonths(toLocalDate(a), 6)));
+        expect(ageAtEntry(birth, entry)).toBe(differenceInYears(toLocalDate(entry), toLocalDate(birth)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('writes a date as YYYY-MM-DD in and beyond the years whose month prefixes are kept (1900–2199)', () => {

@@ -18,7 +18,10 @@ export interface ChartContext {
   readonly referenceName: string | null;
 }
 
-/** The results drawn: on leaving (EECR01–EECR04) and six months after (EECR05). */
+/**
+ * The results drawn: on leaving (EECR01–EECR04) and six months after (EECR05). A choice of what to
+ * show, not a rule: EECR06 (an improved situation, a judgement) stays in the table only.
+ */
 export const RESULT_CODES = ['EECR01', 'EECR02', 'EECR03', 'EECR04', 'EECR05'] as const;
 
 /** A figure the table shows as a number, or null (hidden, empty or a mark). */
@@ -92,7 +95,9 @@ function targetsChart(sheet: SheetModel, ctx: ChartContext): ChartModel {
   const rows = sheet.rows;
   rows.forEach((row, i) => {
     const id = textOf(row.cells[TARGET_CELLS.id - 1]);
-    if (row.style !== 'data' || !/^T-[A-Z]+$/.test(id)) return;
+    // a target's row names a target of the registry; the rows beneath it without one are its references
+    const def = TARGETS.find((d) => d.id === id);
+    if (row.style !== 'data' || !def) return;
     const name = textOf(row.cells[TARGET_CELLS.name - 1]);
     const base = shown(row.cells[TARGET_CELLS.base - 1]);
     const achieved = cellsAt(row.cells, TARGET_CELLS.achieved);
@@ -101,7 +106,7 @@ function targetsChart(sheet: SheetModel, ctx: ChartContext): ChartModel {
     tally.see([row.cells[TARGET_CELLS.base - 1], rateCell]);
     let segments: SegmentValue[] = [];
     if (base !== null && base > 0) {
-      if (TARGETS.find((d) => d.id === id)?.rateOf === 'women') {
+      if (def.rateOf === 'women') {
         // the target is the women's share of the participants (T-GEN): only that part is drawn
         tally.see(achieved);
         const w = shown(achieved[0]);

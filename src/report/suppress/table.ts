@@ -1,12 +1,24 @@
-import { targetDefinition } from '../../indicators/registry.js';
-import type { GenderSplit, IndicatorsResult } from '../../indicators/result.js';
+import {
+  COHORT_OUTCOMES,
+  INDICATORS,
+  POPULATION_FIGURES,
+  TARGETS,
+  targetDefinition,
+  type CohortCount,
+  type FigureCode,
+  type KnownCount,
+  type KnownRelation,
+  type SensitiveMeasure,
+} from '../../indicators/registry.js';
+import { INDICATOR_CODES, TARGET_RESULT_IDS, type GenderSplit, type IndicatorsResult, type TargetResultId } from '../../indicators/result.js';
 import { FINDING_CODES } from '../../findings/codes.js';
 
 /**
  * Every figure the workbook states, as a named cell, and every linear relation between them that a
  * reader can know: the ones the workbook states (totals, the consistency tests) and the ones the
- * ESF+ rules make public. The sheets name the same cells by the same keys, so what the suppression
- * hides here is what they hide.
+ * ESF+ rules make public, which the registry declares beside each indicator, target and cohort
+ * outcome (`KnownRelation`); this file knows no indicator or target by name. The sheets name the
+ * same cells by the same keys, so what the suppression hides here is what they hide.
  *
  * Keys: `ind:EECO01:p:women` (indicator, period `p` or cumulative `c`, gender),
  * `ind:EECO12:declined:c:total`, `ctx:LEAVERS:p:men`, `tgt:T-EMP:achieved:women`,
@@ -53,7 +65,49 @@ export const cohortPrefix = (cohort: string, measure: string) => `cohort:${cohor
 export const recordKey = (what: 'rows' | 'counted' | 'excluded' | 'notYetEntered') => `rec:${what}`;
 export const findingCountKey = (code: string) => `dq:${code}`;
 
-const COHORT_MEASURES = ['starters', 'leavers', 'employed', 'studies', 'workTraining'] as const;
+const COHORT_MEASURES: readonly CohortCount[] = ['starters', 'leavers', ...COHORT_OUTCOMES.map((o) => o.key)];
+
+/** What a count of a known relation names: a figure (or an extra answer of one), a target's achieved count, or a cohort count over all cohorts. */
+type CountRef =
+  | { readonly kind: 'figure'; readonly code: FigureCode; readonly measure?: SensitiveMeasure }
+  | { readonly kind: 'target'; readonly id: TargetResultId }
+  | { readonly kind: 'cohorts'; readonly count: CohortCount };
+
+const COHORTS_PREFIX = 'cohorts:';
+
+function countRef(c: KnownCount): CountRef {
+  if (c.startsWith(COHORTS_PREFIX)) return { kind: 'cohorts', count: c.slice(COHORTS_PREFIX.length) as CohortCount };
+  if ((TARGET_RESULT_IDS as readonly string[]).includes(c)) return { kind: 'target', id: c as TargetResultId };
+  const [code, measure] = c.split(':') as [FigureCode, SensitiveMeasure | undefined];
+  return measure ? { kind: 'figure', code, measure } : { kind: 'figure', code };
+}
+
+/** `workTraining` → `work training`. */
+const words = (key: string) => key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
+function countLabel(ref: CountRef): string {
+  if (ref.kind === 'cohorts') return `cohort ${words(ref.count)}`;
+  if (ref.kind === 'target') return ref.id;
+  return ref.measure ? `${ref.code} ${ref.measure}` : ref.code;
+}
+
+/** A side of a relation in words, each count saying only what differs from the one before (`EECO12 + declined + unknown`). */
+function sideLabel(counts: readonly KnownCount[]): string {
+  let previous = '';
+  return counts
+    .map((c) => {
+      const label = countLabel(countRef(c));
+      const first = label.split(' ')[0]!;
+      const shown = label.includes(' ') && first === previous ? label.slice(first.length + 1) : label;
+      previous = first;
+      return shown;
+    })
+    .join(' + ');
+}
+
+const relationLabel = (r: KnownRelation) => `${sideLabel(r.left)} ${r.relation} ${sideLabel(r.right)}`;
+
+const involvesCohorts = (r: KnownRelation) => [...r.left, ...r.right].some((c) => countRef(c).kind === 'cohorts');
 
 /** The first day of the month after `month` (`YYYY-MM`), as `YYYY-MM-DD`. */
 function nextMonthStart(month: string): string {
@@ -105,72 +159,82 @@ export function statTable(result: IndicatorsResult): StatTable {
     perGender(`${c.code} period <= cumulative`, [C(c.code, 'p')], 'le', [C(c.code, 'c')]);
   }
   const has = (code: string) => result.indicators.some((i) => i.code === code) || result.context.some((c) => c.code === code);
-  const rule = (codes: readonly string[], f: () => void) => {
-    if (codes.every(has)) f();
-  };
-  for (const s of ['p', 'c'] as const) {
-    rule(['EECO01', 'EECO02', 'EECO04', 'EECO05'], () =>
-      perGender(`EECO01 = EECO02 + EECO04 + EECO05 (${s})`, [I('EECO02', s), I('EECO04', s), I('EECO05', s)], 'eq', [I('EECO01', s)]),
-    );
-    rule(['EECO01', 'EECO09', 'EECO10', 'EECO11'], () =>
-      perGender(`EECO01 = EECO09 + EECO10 + EECO11 (${s})`, [I('EECO09', s), I('EECO10', s), I('EECO11', s)], 'eq', [I('EECO01', s)]),
-    );
-    rule(['EECO02', 'EECO03'], () => perGender(`EECO03 <= EECO02 (${s})`, [I('EECO03', s)], 'le', [I('EECO02', s)]));
-    rule(['EECO01', 'EECO06', 'EECO07', 'EECO08'], () =>
-      perGender(`EECO06 + EECO07 + EECO08 <= EECO01 (${s})`, [I('EECO06', s), I('EECO07', s), I('EECO08', s)], 'le', [I('EECO01', s)]),
-    );
-    for (const i of result.indicators) {
-      if (!i.declined || !i.unknown || !has('EECO01')) continue;
-      // yes, declined and unknown are three of the four answers ("no" is the fourth)
-      perGender(`${i.code} + declined + unknown <= EECO01 (${s})`, [I(i.code, s), I(i.code, s, 'declined'), I(i.code, s, 'unknown')], 'le', [
-        I('EECO01', s),
-      ]);
-    }
-    // exit_status is one value: job searching, education or training, employed are exclusive
-    rule(['EECR01', 'EECR02', 'EECR04', 'LEAVERS'], () =>
-      perGender(`EECR01 + EECR02 + EECR04 <= LEAVERS (${s})`, [I('EECR01', s), I('EECR02', s), I('EECR04', s)], 'le', [C('LEAVERS', s)]),
-    );
-    rule(['EECR03', 'LEAVERS'], () => perGender(`EECR03 <= LEAVERS (${s})`, [I('EECR03', s)], 'le', [C('LEAVERS', s)]));
-    // status_6m employed and status_6m missing are exclusive answers of those due
-    rule(['EECR05', 'FOLLOWUP_MISSING', 'FOLLOWUP_DUE'], () =>
-      perGender(`EECR05 + FOLLOWUP_MISSING <= FOLLOWUP_DUE (${s})`, [I('EECR05', s), C('FOLLOWUP_MISSING', s)], 'le', [C('FOLLOWUP_DUE', s)]),
-    );
-    rule(['EECR06', 'FOLLOWUP_DUE'], () => perGender(`EECR06 <= FOLLOWUP_DUE (${s})`, [I('EECR06', s)], 'le', [C('FOLLOWUP_DUE', s)]));
-  }
-  rule(['EECR06', 'EECO05'], () => perGender('EECR06 <= EECO05 (cumulative)', [I('EECR06', 'c')], 'le', [I('EECO05', 'c')]));
-  rule(['EECR01', 'EECO04'], () => perGender('EECR01 <= EECO04 (cumulative)', [I('EECR01', 'c')], 'le', [I('EECO04', 'c')]));
+  const figurePrefix = (code: FigureCode, s: 'p' | 'c', m?: SensitiveMeasure) =>
+    (INDICATOR_CODES as readonly string[]).includes(code) ? I(code, s, m) : C(code, s);
+  const entered = figurePrefix(POPULATION_FIGURES.entered, 'c');
+  const leavers = figurePrefix(POPULATION_FIGURES.leavers, 'c');
+  /** The monthly and the cohort starters are those who entered; their leavers, those who left. */
+  const populationOf = { starters: POPULATION_FIGURES.entered, leavers: POPULATION_FIGURES.leavers } as const;
 
-  // Targets.
-  const entered = I('EECO01', 'c');
-  const leavers = C('LEAVERS', 'c');
+  /** Whether the result states every count of a relation (a figure, its extra answers, a target, the cohorts). */
+  const stated = (r: KnownRelation) =>
+    [...r.left, ...r.right].every((c) => {
+      const ref = countRef(c);
+      if (ref.kind === 'cohorts') return result.cohorts.length > 0;
+      if (ref.kind === 'target') return result.targets.some((t) => t.id === ref.id);
+      if (!ref.measure) return has(ref.code);
+      return result.indicators.some((i) => i.code === ref.code && i[ref.measure!] !== undefined);
+    });
+  /** The key prefixes a count stands for in a scope (a cohort count: one per cohort). */
+  const prefixes = (c: KnownCount, s: 'p' | 'c'): string[] => {
+    const ref = countRef(c);
+    if (ref.kind === 'cohorts') return result.cohorts.map((row) => cohortPrefix(row.cohort, ref.count));
+    if (ref.kind === 'target') return [targetPrefix(ref.id, 'achieved')];
+    return [figurePrefix(ref.code, s, ref.measure)];
+  };
+  /**
+   * A known relation, in every gender column: Σ left − Σ right ≤ 0, or, for an equation (a total
+   * and its parts), Σ right − Σ left = 0 as every sum of the table is written (parts − total).
+   */
+  const knownRelation = (r: KnownRelation, s: 'p' | 'c', name: string) => {
+    if (!stated(r)) return;
+    const left = r.left.flatMap((c) => prefixes(c, s));
+    const right = r.right.flatMap((c) => prefixes(c, s));
+    if (r.relation === '=') perGender(name, right, 'eq', left);
+    else perGender(name, left, 'le', right);
+  };
+  const scopeKey = (scope: KnownRelation['scopes'][number]) => (scope === 'period' ? 'p' : 'c');
+
+  // The relations the indicators' rules make known: those in both scopes per scope, then those in one scope only.
+  const figureRelations = INDICATORS.flatMap((d) => (d.relations ?? []).filter((r) => !involvesCohorts(r)));
+  for (const s of ['p', 'c'] as const) {
+    for (const r of figureRelations) if (r.scopes.length > 1) knownRelation(r, s, `${relationLabel(r)} (${s})`);
+  }
+  for (const r of figureRelations) {
+    if (r.scopes.length === 1) knownRelation(r, scopeKey(r.scopes[0]!), `${relationLabel(r)} (${r.scopes[0]!})`);
+  }
+
+  // Targets: cumulative counts; their base is a population figure (or the planned number, a constant).
   for (const t of result.targets) {
     const achieved = targetPrefix(t.id, 'achieved');
     split(achieved, t.achieved);
     if (t.unanswered) split(targetPrefix(t.id, 'unanswered'), t.unanswered);
     const base = targetBaseKey(t.id);
     const def = targetDefinition(t.id);
+    const own = (def.relations ?? []).filter((r) => !involvesCohorts(r));
+    // equations first: the counts they join are one cell
+    const equations = () => {
+      for (const r of own) if (r.relation === '=') knownRelation(r, 'c', relationLabel(r));
+    };
     if (def.base === 'planned') {
-      // the base is the planned number from the profile, a constant
-      if (t.id === 'T-PART' && has('EECO01')) perGender('T-PART achieved = EECO01 cumulative', [achieved], 'eq', [entered]);
+      equations();
       continue;
     }
     cell(base, t.base);
-    if (t.id === 'T-GEN') {
-      if (has('EECO01')) perGender('T-GEN achieved = EECO01 cumulative', [achieved], 'eq', [entered]);
-    }
-    const onLeavers = def.base === 'leavers';
-    if (onLeavers && has('LEAVERS')) rel(`${t.id} base = LEAVERS cumulative`, [base], 'eq', [splitKey(leavers, 'total')]);
-    if (!onLeavers && has('EECO01')) rel(`${t.id} base = EECO01 cumulative`, [base], 'eq', [splitKey(entered, 'total')]);
+    equations();
+    const population = POPULATION_FIGURES[def.base];
+    const populationPrefix = figurePrefix(population, 'c');
+    if (has(population)) rel(`${t.id} base = ${population} cumulative`, [base], 'eq', [splitKey(populationPrefix, 'total')]);
     rel(`${t.id} achieved <= base`, [splitKey(achieved, 'total')], 'le', [base]);
     if (t.unanswered) {
       rel(`${t.id} achieved + unanswered <= base`, [splitKey(achieved, 'total'), splitKey(targetPrefix(t.id, 'unanswered'), 'total')], 'le', [base]);
-      if (has('LEAVERS')) perGender(`${t.id} achieved + unanswered <= LEAVERS`, [achieved, targetPrefix(t.id, 'unanswered')], 'le', [leavers]);
+      // an unanswered target asks the leavers
+      if (has(POPULATION_FIGURES.leavers)) {
+        perGender(`${t.id} achieved + unanswered <= ${POPULATION_FIGURES.leavers}`, [achieved, targetPrefix(t.id, 'unanswered')], 'le', [leavers]);
+      }
     }
-    if (onLeavers && has('LEAVERS')) perGender(`${t.id} achieved <= LEAVERS`, [achieved], 'le', [leavers]);
-    if (!onLeavers && has('EECO01')) perGender(`${t.id} achieved <= EECO01`, [achieved], 'le', [entered]);
-    if (t.id === 'T-EMP') rule(['EECO02', 'EECO04'], () => perGender('T-EMP <= EECO02 + EECO04', [achieved], 'le', [I('EECO02', 'c'), I('EECO04', 'c')]));
-    if (t.id === 'T-STU') rule(['EECR02'], () => perGender('EECR02 <= T-STU', [I('EECR02', 'c')], 'le', [achieved]));
-    if (t.id === 'T-TRANS') rule(['EECR02', 'EECR04'], () => perGender('EECR02 + EECR04 <= T-TRANS', [I('EECR02', 'c'), I('EECR04', 'c')], 'le', [achieved]));
+    if (has(population)) perGender(`${t.id} achieved <= ${population}`, [achieved], 'le', [populationPrefix]);
+    for (const r of own) if (r.relation !== '=') knownRelation(r, 'c', relationLabel(r));
   }
 
   // Monthly: the months add up to the total row, which is the cumulative figure; the months inside the period to the period's.
@@ -183,10 +247,10 @@ export function statTable(result: IndicatorsResult): StatTable {
       for (const m of result.monthly) for (const g of GENDERS) totals[g] += m[what][g];
       split(total, totals);
       perGender(`months add up to the ${what} total`, months, 'eq', [total]);
-      const cumulative = what === 'starters' ? entered : leavers;
-      const period = what === 'starters' ? I('EECO01', 'p') : C('LEAVERS', 'p');
-      if (has(what === 'starters' ? 'EECO01' : 'LEAVERS')) {
-        perGender(`${what} total = cumulative`, [total], 'eq', [cumulative]);
+      const population = populationOf[what];
+      const period = figurePrefix(population, 'p');
+      if (has(population)) {
+        perGender(`${what} total = cumulative`, [total], 'eq', [figurePrefix(population, 'c')]);
         const start = result.period.start;
         const inside = result.monthly.filter((m) => `${m.month}-01` >= start).map((m) => monthPrefix(m.month, what));
         const touching = result.monthly.filter((m) => nextMonthStart(m.month) > start).map((m) => monthPrefix(m.month, what));
@@ -200,28 +264,23 @@ export function statTable(result: IndicatorsResult): StatTable {
   if (result.cohorts.length > 0) {
     for (const c of result.cohorts) {
       for (const m of COHORT_MEASURES) split(cohortPrefix(c.cohort, m), c[m]);
-      const p = (m: string) => cohortPrefix(c.cohort, m);
-      perGender(`${c.cohort}: employed <= leavers`, [p('employed')], 'le', [p('leavers')]);
-      perGender(`${c.cohort}: studies <= leavers`, [p('studies')], 'le', [p('leavers')]);
+      const p = (m: CohortCount) => cohortPrefix(c.cohort, m);
+      // each outcome is counted among the cohort's leavers or all its starters; its leavers are among its starters
+      const among = (base: 'leavers' | 'starters') => {
+        for (const o of COHORT_OUTCOMES.filter((x) => x.among === base)) perGender(`${c.cohort}: ${words(o.key)} <= ${base}`, [p(o.key)], 'le', [p(base)]);
+      };
+      among('leavers');
       perGender(`${c.cohort}: leavers <= starters`, [p('leavers')], 'le', [p('starters')]);
-      perGender(`${c.cohort}: work training <= starters`, [p('workTraining')], 'le', [p('starters')]);
+      among('starters');
     }
-    const all = (m: string) => result.cohorts.map((c) => cohortPrefix(c.cohort, m));
-    if (has('EECO01')) perGender('cohort starters add up to EECO01 cumulative', all('starters'), 'eq', [entered]);
-    if (has('LEAVERS')) perGender('cohort leavers add up to LEAVERS cumulative', all('leavers'), 'eq', [leavers]);
-    const target = (id: string) => (result.targets.some((t) => t.id === id) ? targetPrefix(id, 'achieved') : null);
-    const wt = target('T-WT');
-    if (wt) perGender('cohort work training adds up to T-WT', all('workTraining'), 'eq', [wt]);
-    const stu = target('T-STU');
-    if (stu) perGender('cohort studies <= T-STU', all('studies'), 'le', [stu]);
-    const trans = target('T-TRANS');
-    if (trans) {
-      perGender('cohort employed <= T-TRANS', all('employed'), 'le', [trans]);
-      perGender('cohort studies <= T-TRANS', all('studies'), 'le', [trans]);
-      perGender('T-TRANS <= cohort employed + studies', [trans], 'le', [...all('employed'), ...all('studies')]);
+    for (const what of ['starters', 'leavers'] as const) {
+      const population = populationOf[what];
+      const all = result.cohorts.map((c) => cohortPrefix(c.cohort, what));
+      if (has(population)) perGender(`cohort ${what} add up to ${population} cumulative`, all, 'eq', [figurePrefix(population, 'c')]);
     }
-    if (has('EECR04')) perGender('EECR04 <= cohort employed', [I('EECR04', 'c')], 'le', all('employed'));
-    if (has('EECR02')) perGender('EECR02 <= cohort studies', [I('EECR02', 'c')], 'le', all('studies'));
+    // the known relations over the cohorts: the targets', the cohort outcomes' and any indicator's, in registry order
+    const cohortRelations = [...TARGETS, ...COHORT_OUTCOMES, ...INDICATORS].flatMap((d) => (d.relations ?? []).filter(involvesCohorts));
+    for (const r of cohortRelations) knownRelation(r, 'c', relationLabel(r));
   }
 
   // The records of the file and the findings per code.
@@ -232,9 +291,9 @@ export function statTable(result: IndicatorsResult): StatTable {
   cell(recordKey('notYetEntered'), r.notYetEntered, false);
   rel('rows = counted + excluded', [recordKey('counted'), recordKey('excluded')], 'eq', [recordKey('rows')]);
   rel('not yet entered <= counted', [recordKey('notYetEntered')], 'le', [recordKey('counted')]);
-  if (has('EECO01')) {
-    rel('EECO01 cumulative + not yet entered <= counted', [splitKey(entered, 'total'), recordKey('notYetEntered')], 'le', [recordKey('counted')]);
-    rel('EECO01 cumulative + not yet entered = counted', [splitKey(entered, 'total'), recordKey('notYetEntered')], 'eq', [recordKey('counted')]);
+  if (has(POPULATION_FIGURES.entered)) {
+    rel(`${POPULATION_FIGURES.entered} cumulative + not yet entered <= counted`, [splitKey(entered, 'total'), recordKey('notYetEntered')], 'le', [recordKey('counted')]);
+    rel(`${POPULATION_FIGURES.entered} cumulative + not yet entered = counted`, [splitKey(entered, 'total'), recordKey('notYetEntered')], 'eq', [recordKey('counted')]);
   }
   const perCode = findingCounts(result);
   for (const [code, n] of perCode) cell(findingCountKey(code), n, false);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { plusDays, daysBetween, plusMonths } from '../../../src/core/dates.js';
 import { createIndicatorAccumulator } from '../../../src/indicators/compute.js';
 import { isPeriodError, resolvePeriod, type ReportingPeriod } from '../../../src/core/period.js';
+import { COHORT_OUTCOMES, INDICATORS, TARGETS, type KnownCount, type KnownRelation } from '../../../src/indicators/registry.js';
 import type { IndicatorsResult, PeriodAndCumulative } from '../../../src/indicators/result.js';
 import type { ParticipantRecord } from '../../../src/participants/record.js';
 import { EXIT_STATUSES, SENSITIVE_ANSWERS, STATUSES_6M, SURVEY_ANSWERS } from '../../../src/participants/values.js';
@@ -210,5 +211,49 @@ describe('properties over random valid exports', () => {
     );
     // many generated rows are valid, so the property is not vacuous
     expect(counted).toBeGreaterThan(total / 3);
+  });
+});
+
+/**
+ * The value of a count of a declared relation in a result (a figure, an extra answer, a target's
+ * achieved count, a cohort count over all cohorts), or undefined when the result does not state it.
+ */
+function countValue(r: IndicatorsResult, c: KnownCount, scope: 'period' | 'cumulative', g: 'women' | 'men' | 'nonBinary' | 'total'): number | undefined {
+  if (c.startsWith('cohorts:')) {
+    const key = c.slice('cohorts:'.length) as 'starters' | 'leavers' | 'employed' | 'studies' | 'workTraining';
+    return r.cohorts.reduce((n, row) => n + row[key][g], 0);
+  }
+  const target = r.targets.find((t) => t.id === c);
+  if (target) return target.achieved[g];
+  const [code, measure] = c.split(':') as [string, 'declined' | 'unknown' | undefined];
+  const figure = r.indicators.find((i) => i.code === code) ?? r.context.find((x) => x.code === code);
+  if (!figure) return undefined;
+  const values = measure ? (figure as { declined?: PeriodAndCumulative; unknown?: PeriodAndCumulative })[measure] : figure;
+  return values?.[scope][g];
+}
+
+describe('the relations the registry declares a reader knows', () => {
+  const declared: KnownRelation[] = [...INDICATORS, ...TARGETS, ...COHORT_OUTCOMES].flatMap((d) => d.relations ?? []);
+
+  it('hold on every result, in every gender column and declared scope (the shared copy relies on them)', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), periodArb, (records, p) => {
+        const r = run(records, p);
+        for (const rel of declared) {
+          for (const scope of rel.scopes) {
+            for (const g of ['women', 'men', 'nonBinary', 'total'] as const) {
+              const side = (counts: readonly KnownCount[]) => counts.map((c) => countValue(r, c, scope, g));
+              const [left, right] = [side(rel.left), side(rel.right)];
+              if ([...left, ...right].some((v) => v === undefined)) continue;
+              const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + b!, 0);
+              const name = `${rel.left.join(' + ')} ${rel.relation} ${rel.right.join(' + ')} (${scope}, ${g})`;
+              if (rel.relation === '=') expect(sum(left), name).toBe(sum(right));
+              else expect(sum(left), name).toBeLessThanOrEqual(sum(right));
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { yearsBetween, type IsoDate } from '../core/dates.js';
+import { ageAtEntry, type IsoDate } from '../core/dates.js';
 import type { Lang } from '../findings/catalogue.js';
 import { columnLabel } from '../findings/column-names.js';
 import type { Finding } from '../findings/finding.js';
@@ -15,7 +15,7 @@ function starterJson(r: ListedRecord) {
     start_date: r.entryDate,
     line: r.line,
     gender: r.gender,
-    age_at_entry: r.birthDate === null ? null : yearsBetween(r.birthDate, r.entryDate),
+    age_at_entry: r.birthDate === null ? null : ageAtEntry(r.birthDate, r.entryDate),
     employment_status: r.employmentStatus,
     unemployment_months: r.unemploymentMonths,
     isced: r.isced,
@@ -218,7 +218,7 @@ export function renderMonthText(v: MonthView, lang: Lang, c: ChalkInstance): str
   lines.push(c.bold(`${t.starters} (${v.list.starters.length})`));
   if (v.list.starters.length === 0) lines.push(t.none);
   for (const r of v.list.starters) {
-    const age = r.birthDate === null ? '' : `${t.age} ${yearsBetween(r.birthDate, r.entryDate)}`;
+    const age = r.birthDate === null ? '' : `${t.age} ${ageAtEntry(r.birthDate, r.entryDate)}`;
     const status = `${word(r.employmentStatus)}${r.unemploymentMonths === null ? '' : ` ${r.unemploymentMonths} ${t.months}`}`;
     const yes = SENSITIVE_KEYS.filter(([k]) => r[k] === 'yes').map(([, name]) => columnLabel(name, lang));
     const extra = [yes.length > 0 ? `${t.sensitiveYes} ${yes.join(', ')}` : '', r.protectedIdentity ? t.protected : ''].filter(Boolean).join('; ');

@@ -1,4 +1,4 @@
-import { daysInMonth, maxDate, minDate, parseIsoDate, plusMonths, ymdToIso, type IsoDate } from './dates.js';
+import { daysInMonth, maxDate, minDate, parseIsoDate, sixMonthPoint, ymdToIso, type IsoDate } from './dates.js';
 
 /** A period as it is reported: its normalised label and its dates, clipped to the reporting range. */
 export interface PeriodRange {
@@ -67,7 +67,7 @@ export interface ProjectPeriod {
 
 /** The reporting range: project start to six months after the project end (the last leavers' follow-ups). */
 export function reportingRange(project: ProjectPeriod): { start: IsoDate; end: IsoDate } {
-  return { start: project.start, end: plusMonths(project.end, 6) };
+  return { start: project.start, end: sixMonthPoint(project.end) };
 }
 
 /**

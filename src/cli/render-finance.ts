@@ -2,7 +2,7 @@
 
 import type { ChalkInstance } from 'chalk';
 import { exactDecimal } from '../core/decimal.js';
-import { formatExactPercent, formatOre, formatPercent } from '../core/format.js';
+import { formatExactPercent, formatOre, formatPercent, PERCENT } from '../core/format.js';
 import { redactedJsonDocument, type RedactedText } from '../core/redact.js';
 import type { Lang } from '../findings/catalogue.js';
 import type { LedgerCheck, LedgerFigures } from '../finance/check-ledger.js';
@@ -14,12 +14,9 @@ import { textTable, type TextCell, type TextColumn, type TextRow } from './text-
 
 const COST_ORDER = ['staff', 'flatRate', 'participantAllowance', 'inKind', 'otherDirect', 'total'] as const satisfies readonly (keyof CostFigures)[];
 const FINANCING_ORDER = ['eu', 'state', 'publicCash', 'publicInKind', 'privateCash', 'privateInKind', 'total'] as const satisfies readonly (keyof FinancingFigures)[];
+/** Shares such as 0.4 read `40,00 %`: the Swedish decimal comma, like every amount of `finance`. */
+const SHARE = PERCENT.terminal('sv');
 const BUDGET_ORDER = ['staff', 'flatRate', 'participantAllowance', 'inKind', 'otherDirect'] as const satisfies readonly (keyof CostFigures)[];
-
-/** A share such as 0.4 as `40,00 %` (Swedish decimal comma, like every amount). */
-function formatShare(share: number | null): string {
-  return share === null ? '–' : formatPercent(share, { decimals: 2, decimalMark: ',', space: ' ' });
-}
 
 /** `finance --format json`: the finance document (with participants' time when given), strings redacted. */
 export function financeJson(check: LedgerCheck, lang: Lang, time: ParticipantTimeOutcome | null): RedactedText {
@@ -97,7 +94,7 @@ function renderFiguresText(check: LedgerCheck, fig: LedgerFigures, lang: Lang, c
   };
   const checkRow = (f: Figures & { readonly checks: RangeChecks | null }, label: string): TextCell[] => [
     label,
-    formatShare(f.euShare),
+    f.euShare === null ? '–' : formatPercent(f.euShare, SHARE),
     formatOre(f.expectedEu),
     formatOre(f.euDifference),
     formatOre(f.expectedFlatRate),
@@ -117,7 +114,7 @@ function renderFiguresText(check: LedgerCheck, fig: LedgerFigures, lang: Lang, c
   if (fig.budget && fig.budgetTotal) {
     lines.push('', c.bold(t.budget));
     const budgetRow = (label: string, b: { planned: number; used: number; utilisation: number | null }) => ({
-      cells: [label, formatOre(b.planned), formatOre(b.used), formatShare(b.utilisation), formatOre(b.planned - b.used)],
+      cells: [label, formatOre(b.planned), formatOre(b.used), b.utilisation === null ? '–' : formatPercent(b.utilisation, SHARE), formatOre(b.planned - b.used)],
     });
     const rows: TextRow[] = [...BUDGET_ORDER.map((k, i) => budgetRow(t.categories[i]!, fig.budget![k])), 'rule', budgetRow(t.total, fig.budgetTotal)];
     lines.push(...table(t.budgetHeaders, rows, c));

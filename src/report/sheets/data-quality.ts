@@ -3,7 +3,7 @@ import type { IndicatorsResult } from '../../indicators/result.js';
 type RenderedFinding = IndicatorsResult['findings'][number];
 import { FINDING_CODES, type FindingCode } from '../../findings/codes.js';
 import { findingHint } from '../../findings/render.js';
-import { maskPersonnummer } from '../../participants/personnummer.js';
+import { redact } from '../../core/redact.js';
 import { BLANK, EMPTY, integer, text, type CellModel, type SheetModel } from '../model.js';
 import { KEPT_PER_CODE } from '../../findings/tally.js';
 import { fillLabel } from '../labels.js';
@@ -50,13 +50,13 @@ export function dataQualitySheet(ctx: SheetContext): SheetModel {
     const participantId = f.participantId ?? excluded?.participantId ?? null;
     return [
       f.line === null ? EMPTY : integer(f.line),
-      participantId ? text(maskPersonnummer(participantId)) : EMPTY,
+      participantId ? text(redact(participantId)) : EMPTY,
       f.line === null ? EMPTY : ctx.yesNo(excluded !== undefined),
       text(l.severity[f.severity]),
       text(f.code),
       f.column === null ? EMPTY : text(f.column),
       // The engine masks messages already; masking again costs nothing and keeps the workbook safe whatever fed it.
-      text(maskPersonnummer(f.message)),
+      text(redact(f.message)),
     ];
   });
   // at most 1,000 findings of a code reach the sheet; a note under them gives the full counts

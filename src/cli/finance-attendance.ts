@@ -10,6 +10,7 @@ import type { Lang } from '../findings/catalogue.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { EncodingName } from '../read/encoding.js';
+import type { FindingsOptions } from '../read/read-validated.js';
 import type { Delimiter } from '../read/table.js';
 import { attendanceFileViews, attendanceNotices, parseRateOption, rateSource, readAttendanceRun, type AttendanceRun } from './attendance-input.js';
 import { UsageError } from './errors.js';
@@ -40,6 +41,8 @@ export interface ParticipantTimeRequest {
   readonly sheet?: string | undefined;
   /** The sheet of an .xlsx participant file. */
   readonly participantsSheet?: string | undefined;
+  /** How the attendance file's findings are kept and streamed (default: the first 1,000 of each code). */
+  readonly findingsOut?: FindingsOptions | undefined;
 }
 
 /** `--attendance` needs the participant file, and `--participants`/`--rate` mean nothing without `--attendance`. */
@@ -50,6 +53,8 @@ export function checkAttendanceOptions(attendance: string | undefined, participa
     return;
   }
   if (participants === undefined) throw new UsageError('--attendance needs --participants FILE: the participant file says who took part and when');
+  // checked before any file is read: a JSON document may already be on its way out by then
+  parseRateOption(rate);
 }
 
 /**
@@ -63,6 +68,7 @@ export async function participantTimeForFinance(req: ParticipantTimeRequest): Pr
     delimiter: req.delimiter,
     sheet: req.sheet,
     participantsSheet: req.participantsSheet,
+    findingsOut: req.findingsOut,
   });
   const views = attendanceFileViews(run);
   if (run.time === null || run.attendance === null) return { run, line: null, exitCode: 2 };
@@ -124,9 +130,9 @@ const T = {
 } as const;
 
 /** The participants' time section of `finance` text output, after the ledger's figures. */
-export function renderParticipantTimeText(outcome: ParticipantTimeOutcome, ledger: LedgerFinancing | null, lang: Lang, c: ChalkInstance): string {
+export function renderParticipantTimeText(outcome: ParticipantTimeOutcome, ledger: LedgerFinancing | null, lang: Lang, c: ChalkInstance, all = false): string {
   const views: FileSummaryView[] = attendanceFileViews(outcome.run);
-  const files = renderValidationText(views, lang, c);
+  const files = renderValidationText(views, lang, c, all);
   const line = outcome.line;
   if (!line) return files;
   const t = T[lang];
@@ -156,7 +162,10 @@ export function renderParticipantTimeText(outcome: ParticipantTimeOutcome, ledge
   return `${out.join('\n')}\n\n${files}`;
 }
 
-/** The `participantTime` member of `finance --format json` (amounts in öre, hours as decimal strings). */
+/**
+ * The `participantTime` member of `finance --format json` (amounts in öre, hours as decimal strings);
+ * its `findings` are the double-counting findings (the attendance file's own are the document's, under `files`).
+ */
 export function participantTimeJson(outcome: ParticipantTimeOutcome, ledger: LedgerFinancing | null, lang: Lang): unknown {
   const line = outcome.line;
   const views = attendanceFileViews(outcome.run);
@@ -170,7 +179,7 @@ export function participantTimeJson(outcome: ParticipantTimeOutcome, ledger: Led
       line === null || co === null
         ? null
         : { ledger_ore: co, participant_time_ore: line.cumulative.valueOre, total_ore: line.cumulative.valueOre === null ? null : co + line.cumulative.valueOre },
-    findings: [...(line?.ledgerFindings ?? []), ...views.flatMap((s) => s.findings)].map((f) => renderFinding(f, lang)),
+    findings: (line?.ledgerFindings ?? []).map((f) => renderFinding(f, lang)),
   };
 }
 

@@ -3,7 +3,6 @@
 import type { ChalkInstance } from 'chalk';
 import { exactDecimal } from '../core/decimal.js';
 import { formatExactPercent, formatOre, formatPercent, PERCENT } from '../core/format.js';
-import { redactedJsonDocument, type RedactedText } from '../core/redact.js';
 import type { Lang } from '../findings/catalogue.js';
 import type { LedgerCheck, LedgerFigures } from '../finance/check-ledger.js';
 import { financeResult, type CostFigures, type Figures, type FinancingFigures, type RangeChecks } from '../finance/result.js';
@@ -18,24 +17,28 @@ const FINANCING_ORDER = ['eu', 'state', 'publicCash', 'publicInKind', 'privateCa
 const SHARE = PERCENT.terminal('sv');
 const BUDGET_ORDER = ['staff', 'flatRate', 'participantAllowance', 'inKind', 'otherDirect'] as const satisfies readonly (keyof CostFigures)[];
 
-/** `finance --format json`: the finance document (with participants' time when given), strings redacted. */
-export function financeJson(check: LedgerCheck, lang: Lang, time: ParticipantTimeOutcome | null): RedactedText {
-  const doc = financeResult(check, lang);
+/**
+ * The members of `finance --format json` after its findings and files (`jsonFindingsWriter`): the
+ * figures when the files are usable, and participants' time when given. Amounts in öre.
+ */
+export function financeJsonMembers(check: LedgerCheck, lang: Lang, time: ParticipantTimeOutcome | null): Record<string, unknown> {
+  const { schema: _schema, findings: _findings, ...members } = financeResult(check, lang);
   const ledgerCoFinancing = check.figures ? check.figures.cumulative.financing : null;
-  return redactedJsonDocument(time ? { ...doc, participantTime: participantTimeJson(time, ledgerCoFinancing, lang) } : doc);
+  return time ? { ...members, participantTime: participantTimeJson(time, ledgerCoFinancing, lang) } : members;
 }
 
-/** `finance` as text: the figures (when the files are usable), the findings, and participants' time when given. */
+/** `finance` as text: the figures (when the files are usable), the findings (every one with `all`), and participants' time when given. */
 export function renderFinanceText(
   check: LedgerCheck,
   summaries: FileSummaryView[],
   lang: Lang,
   c: ChalkInstance,
   time: ParticipantTimeOutcome | null,
+  all = false,
 ): string {
   const ledgerCoFinancing = check.figures ? check.figures.cumulative.financing : null;
-  const findings = renderValidationText(summaries, lang, c);
-  const timeText = time ? `\n${renderParticipantTimeText(time, ledgerCoFinancing, lang, c)}` : '';
+  const findings = renderValidationText(summaries, lang, c, all);
+  const timeText = time ? `\n${renderParticipantTimeText(time, ledgerCoFinancing, lang, c, all)}` : '';
   if (!check.figures) return `${findings}${timeText}`;
   return `${renderFiguresText(check, check.figures, lang, c)}\n${findings}${timeText}`;
 }

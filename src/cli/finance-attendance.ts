@@ -7,7 +7,9 @@ import type { ReportingPeriod } from '../core/period.js';
 import { formatOre } from '../core/format.js';
 import { textTable } from './text-table.js';
 import type { Lang } from '../findings/catalogue.js';
+import type { Finding } from '../findings/finding.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
+import { cutCodes, KEPT_PER_CODE, type CutCode, type FindingCounts } from '../findings/tally.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { EncodingName } from '../read/encoding.js';
 import type { FindingsOptions } from '../read/read-validated.js';
@@ -43,6 +45,8 @@ export interface ParticipantTimeRequest {
   readonly participantsSheet?: string | undefined;
   /** How the attendance file's findings are kept and streamed (default: the first 1,000 of each code). */
   readonly findingsOut?: FindingsOptions | undefined;
+  /** `--all-findings`: keep every double-counting finding (else the first 1,000 of a code). */
+  readonly allFindings?: boolean | undefined;
 }
 
 /** `--attendance` needs the participant file, and `--participants`/`--rate` mean nothing without `--attendance`. */
@@ -76,9 +80,15 @@ export async function participantTimeForFinance(req: ParticipantTimeRequest): Pr
   const start = req.profile.period.start;
   const cumulative: TimeReport = computeTime(run.attendance.days, { ...periodTime.window, start }, rate);
   const ledger = await openInput(req.ledger);
-  const ledgerFindings = ledger.source
-    ? await checkLedgerForParticipantTime(ledger.source, cumulative, { encoding: req.encoding, delimiter: req.delimiter })
-    : [];
+  const doubleCounting = ledger.source
+    ? await checkLedgerForParticipantTime(
+        ledger.source,
+        cumulative,
+        { encoding: req.encoding, delimiter: req.delimiter },
+        req.allFindings ? Number.POSITIVE_INFINITY : KEPT_PER_CODE,
+      )
+    : { findings: [], findingCounts: {} };
+  const ledgerFindings = doubleCounting.findings;
   const line: ParticipantTimeLine = {
     attendanceFile: displayName(req.attendance),
     participantsFile: displayName(req.participants),
@@ -86,6 +96,7 @@ export async function participantTimeForFinance(req: ParticipantTimeRequest): Pr
     quarters: timeByQuarter(periodTime),
     cumulative: { start, end: periodTime.window.windowEnd, quarters: cumulative.total.quarters, valueOre: cumulative.total.valueOre },
     ledgerFindings,
+    ledgerFindingCounts: doubleCounting.findingCounts,
   };
   let exitCode = validationExitCode(views, req.strict);
   if (ledgerFindings.some((f) => f.severity === 'error' || req.strict)) exitCode = Math.max(exitCode, 1) as 0 | 1 | 2;
@@ -109,6 +120,7 @@ const T = {
     noDoubleCount: "The ledger carries no booking of participants' time (no double counting found).",
     line: 'line',
     fix: 'Fix',
+    more: (c: CutCode) => `… and ${c.total - c.listed} more ${c.code} (${c.listed} of ${c.total} listed; --all-findings lists every one)`,
   },
   sv: {
     title: (file: string) => `Deltagarnas tid: medfinansiering i annat än pengar från ${file}`,
@@ -126,6 +138,7 @@ const T = {
     noDoubleCount: 'Liggaren har ingen bokning av deltagarnas tid (ingen dubbelräkning hittad).',
     line: 'rad',
     fix: 'Åtgärd',
+    more: (c: CutCode) => `… och ${c.total - c.listed} ${c.code} till (${c.listed} av ${c.total} listas; --all-findings listar alla)`,
   },
 } as const;
 
@@ -157,6 +170,7 @@ export function renderParticipantTimeText(outcome: ParticipantTimeOutcome, ledge
   else {
     out.push(c.red(t.doubleCount));
     for (const f of line.ledgerFindings) out.push(`  ${f.severity === 'error' ? c.red(f.code) : c.yellow(f.code)} ${f.file ?? ''} ${t.line} ${f.line ?? '–'}: ${findingMessage(f, lang)}`);
+    for (const cut of cutCodes(doubleCountingView(line))) out.push(c.dim(`  ${t.more(cut)}`));
     out.push(`  ${c.cyan(`${t.fix}:`)} ${findingHint('PARTICIPANT_TIME_IN_LEDGER', lang)}`);
   }
   return `${out.join('\n')}\n\n${files}`;
@@ -180,7 +194,17 @@ export function participantTimeJson(outcome: ParticipantTimeOutcome, ledger: Led
         ? null
         : { ledger_ore: co, participant_time_ore: line.cumulative.valueOre, total_ore: line.cumulative.valueOre === null ? null : co + line.cumulative.valueOre },
     findings: (line?.ledgerFindings ?? []).map((f) => renderFinding(f, lang)),
+    counts: line === null ? {} : line.ledgerFindingCounts,
+    truncated: line !== null && cutCodes(doubleCountingView(line)).length > 0,
   };
+}
+
+/**
+ * The double-counting findings as a findings summary of the ledger (its kept findings and full
+ * counts): what the notice of codes cut at 1,000 and the Financing sheet's note read.
+ */
+export function doubleCountingView(line: ParticipantTimeLine): { readonly file: string; readonly findings: readonly Finding[]; readonly findingCounts: FindingCounts } {
+  return { file: line.ledgerFindings[0]?.file ?? '', findings: line.ledgerFindings, findingCounts: line.ledgerFindingCounts };
 }
 
 /** Notices of the attendance run for stderr (not with --quiet). */

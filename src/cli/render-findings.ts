@@ -152,7 +152,7 @@ class ListedCounter {
 }
 
 /** Codes whose findings were not all listed for a file: the code, how many were listed, how many there are. */
-function truncatedCodes(s: FileSummaryView, listed: ListedCounter): { code: FindingCode; listed: number; total: number }[] {
+function truncatedCodes(s: FindingsOfFile, listed: ListedCounter): { code: FindingCode; listed: number; total: number }[] {
   const counts = countsOf(s);
   const out: { code: FindingCode; listed: number; total: number }[] = [];
   for (const code of ALL_FINDING_CODES) {
@@ -177,8 +177,11 @@ const TRUNCATION = {
     `${total - listed} ${code} till listas inte (${listed} av ${total} listas); kör med --all-findings för att lista alla`,
 } as const;
 
+/** What the notice of codes cut short reads of a file: its kept findings and their full counts. */
+type FindingsOfFile = Pick<FileSummaryView, 'file' | 'findings' | 'findingCounts'>;
+
 /** One notice line for stderr when some codes were cut at 1,000, or null when everything was listed. */
-export function truncationNotice(files: readonly FileSummaryView[], lang: Lang): string | null {
+export function truncationNotice(files: readonly FindingsOfFile[], lang: Lang): string | null {
   const listed = new ListedCounter(false);
   const parts: string[] = [];
   for (const s of files) {
@@ -203,7 +206,8 @@ function indent(text: string, by: string): string {
  * `time`: the figures, known only once the files are read). `validate` has no members of its own.
  */
 export interface JsonFindingsWriter extends FindingsWriter {
-  end(files: readonly FileSummaryView[], members?: Readonly<Record<string, unknown>>): void;
+  /** `membersTruncated`: a member lists findings of its own and cut some (`finance`: the double-counting findings). */
+  end(files: readonly FileSummaryView[], members?: Readonly<Record<string, unknown>>, membersTruncated?: boolean): void;
 }
 
 /** The writer of a JSON findings document (`esf-report/validation@1`, `finance@2`, `time@2`). */
@@ -219,8 +223,8 @@ export function jsonFindingsWriter(schema: string, lang: Lang, sink: FindingsSin
       sink.json(`${first ? '\n    ' : ',\n    '}${indent(redactedJson(renderFinding(f, lang), 2), '    ')}` as RedactedText);
       first = false;
     },
-    end(files, members = {}) {
-      let truncated = false;
+    end(files, members = {}, membersTruncated = false) {
+      let truncated = membersTruncated;
       const fileDocs = files.map((s) => {
         const cut = truncatedCodes(s, listed).length > 0;
         truncated ||= cut;

@@ -35,6 +35,17 @@ function badAttendance(): string {
   return path;
 }
 
+/** A ledger of BAD_ROWS in-kind bookings described as participants' time: double counting (PARTICIPANT_TIME_IN_LEDGER) with --attendance. */
+function doubleCountingLedger(): string {
+  const lines = ['date,type,category,amount,party,reference,description'];
+  for (let i = 1; i <= BAD_ROWS; i++) lines.push(`2026-09-30,cost,in_kind,10,,V${i},Deltagartid september`);
+  const path = join(work, 'double-counting.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+const ATTENDANCE = ['--attendance', 'fixtures/attendance/attendance.csv', '--rate', '162,37'];
+
 interface FileDoc {
   file: string;
   kind: string;
@@ -51,6 +62,7 @@ interface FindingsDoc {
 
 const ledger = badLedger();
 const attendance = badAttendance();
+const doubleCounting = doubleCountingLedger();
 
 describe('finance: ledger findings cut at 1,000 of a code, and said so', () => {
   it('json lists 1,000 of the code, with the full count and truncated per file and for the document; stderr names the cut', async () => {
@@ -79,6 +91,32 @@ describe('finance: ledger findings cut at 1,000 of a code, and said so', () => {
     expect(text.stdout).toContain(`AMOUNT_INVALID (${BAD_ROWS})`);
     expect(text.stdout.split('\n').filter((l) => /^ {4}line \d+: /.test(l)).length).toBeGreaterThanOrEqual(BAD_ROWS);
     expect(text.stdout).not.toMatch(/… and \d+ more/);
+  });
+});
+
+describe("finance --attendance: the double-counting findings are cut like the ledger's own", () => {
+  it('json: participantTime lists 1,000 with the full count and truncated, the document is truncated; text says how many more', async () => {
+    const r = await runBin(['finance', doubleCounting, ...ATTENDANCE, '--participants', 'fixtures/participants.csv', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as FindingsDoc & { participantTime: { findings: unknown[]; counts: Record<string, number>; truncated: boolean } };
+    expect(doc.participantTime.findings).toHaveLength(1000);
+    expect(doc.participantTime.counts).toEqual({ PARTICIPANT_TIME_IN_LEDGER: BAD_ROWS });
+    expect(doc.participantTime.truncated).toBe(true);
+    expect(doc.truncated).toBe(true);
+    expect(r.stderr).toMatch(/PARTICIPANT_TIME_IN_LEDGER 1000\/1200/);
+    const all = JSON.parse((await runBin(['finance', doubleCounting, ...ATTENDANCE, '--participants', 'fixtures/participants.csv', '--format', 'json', '--all-findings'])).stdout) as typeof doc;
+    expect(all.participantTime.findings).toHaveLength(BAD_ROWS);
+    expect(all.truncated).toBe(false);
+    const text = await runBin(['finance', doubleCounting, ...ATTENDANCE, '--participants', 'fixtures/participants.csv']);
+    expect(text.stdout).toContain('… and 200 more PARTICIPANT_TIME_IN_LEDGER (1000 of 1200 listed; --all-findings lists every one)');
+  });
+
+  it('report: the Financing sheet says so under the double-counting list, the Data quality sheet too', async () => {
+    const out = join(work, 'double-counting.xlsx');
+    const r = await runBin(['report', 'fixtures/participants.csv', '--period', '2026-Q3', '--ledger', doubleCounting, ...ATTENDANCE, '--out', out, '--force', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect((await sheetTexts(out, 'Financing')).filter((t) => t.includes('all of them: PARTICIPANT_TIME_IN_LEDGER 1200.'))).toHaveLength(1);
+    expect((await sheetTexts(out, 'Data quality')).filter((t) => t.includes('double-counting.csv: PARTICIPANT_TIME_IN_LEDGER 1200.'))).toHaveLength(1);
   });
 });
 

@@ -2,13 +2,14 @@ import { Command, Option } from 'commander';
 import * as z from 'zod';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
 import { attendanceFileViews } from '../attendance-input.js';
-import { checkAttendanceOptions, participantTimeForFinance, tellParticipantTimeNotices } from '../finance-attendance.js';
+import { checkAttendanceOptions, doubleCountingView, participantTimeForFinance, tellParticipantTimeNotices } from '../finance-attendance.js';
 import { FINANCE_LABELS } from '../finance-texts.js';
 import { checkLedgerFiles, ledgerFileViews } from '../ledger-input.js';
 import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { periodUsageError } from '../period-option.js';
 import { FINANCE_SCHEMA } from '../../finance/result.js';
 import type { Finding } from '../../findings/finding.js';
+import { cutCodes } from '../../findings/tally.js';
 import { displayName } from '../display-name.js';
 import { financeJsonMembers, renderFinanceText } from '../render-finance.js';
 import { findingsOptions, jsonFindingsWriter, noticeText, truncationNotice, validationExitCode } from '../render-findings.js';
@@ -103,13 +104,15 @@ export function financeCommand(ctx: CommandContext): Command {
       opts.attendance === undefined || opts.participants === undefined
         ? null
         : await participantTimeForFinance({
-            ...{ rate: opts.rate, strict: opts.strict, encoding: opts.encoding, delimiter: opts.delimiter, findingsOut },
+            ...{ rate: opts.rate, strict: opts.strict, encoding: opts.encoding, delimiter: opts.delimiter, findingsOut, allFindings: opts.allFindings },
             ...{ attendance: opts.attendance, participants: opts.participants, ledger: ledgerFile, profile, period, today },
           });
     if (time) tellParticipantTimeNotices(time, out, lang, opts.quiet);
 
     const summaries = ledgerFileViews(check);
     const files = time ? [...summaries, ...attendanceFileViews(time.run)] : summaries;
+    // the double-counting findings are the ledger's too, cut at 1,000 of a code like its own
+    const doubleCounting = time?.line ? [doubleCountingView(time.line)] : [];
     if (!opts.quiet) {
       for (const s of summaries) for (const n of s.notices) out.err(`${noticeText(n, lang)}\n`);
       const p = check.figures?.period;
@@ -120,10 +123,10 @@ export function financeCommand(ctx: CommandContext): Command {
       // what was kept and not streamed: every finding by default; with --all-findings, those of a file that could not be read
       for (const s of files) for (const f of s.findings) writer.finding(f, s.file);
       // json leaves through out.json: its strings are redacted, its öre amounts stay whole
-      writer.end(files, financeJsonMembers(check, lang, time));
+      writer.end(files, financeJsonMembers(check, lang, time), doubleCounting.some((d) => cutCodes(d).length > 0));
     } else out.out(renderFinanceText(check, summaries, lang, out.color, time, opts.allFindings));
     // as validate says it: which codes json cut at 1,000 (text shows five of each code and the count)
-    const cut = writer && !opts.allFindings && !opts.quiet ? truncationNotice(files, lang) : null;
+    const cut = writer && !opts.allFindings && !opts.quiet ? truncationNotice([...files, ...doubleCounting], lang) : null;
     if (cut) out.err(`${cut}\n`);
     const code = check.figures === null ? 2 : validationExitCode(summaries, opts.strict);
     ctx.setExitCode(Math.max(code, time?.exitCode ?? 0) as 0 | 1 | 2);

@@ -311,6 +311,7 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
         }
         exitCode = Math.max(exitCode, time.exitCode) as 0 | 1 | 2;
         extensions.financeSheet = time.financeSheet;
+        extensions.financeFindingCuts = [...(f.findingCuts ?? []), ...time.findingCuts];
       }
     }
     if (opts.strict && exitCode === 1) {

@@ -62,11 +62,17 @@ function share(value: number | null, na: CellModel): CellModel {
   return value === null ? na : { kind: 'share', value };
 }
 
+/** A file's kept findings and their full counts. */
+type FindingsOfFile = { readonly file: string } & Parameters<typeof cutCodes>[0];
+
 /**
  * The ledger's and the budget's codes whose findings were cut at 1,000 (the sheet lists the
  * findings each summary kept), with their full counts: what the Financing and Data quality sheets announce.
  */
-export function ledgerFindingCuts(check: Pick<LedgerCheck, 'ledger' | 'budget'>): InputFindingsCut[] {
+export function ledgerFindingCuts(check: {
+  readonly ledger: FindingsOfFile;
+  readonly budget: FindingsOfFile | null;
+}): InputFindingsCut[] {
   return [check.ledger, ...(check.budget ? [check.budget] : [])]
     .map((s) => ({ file: baseName(s.file), cut: cutCodes(s) }))
     .filter((c) => c.cut.length > 0);

@@ -3,6 +3,7 @@ import { cutCodes, KEPT_PER_CODE, type FindingCounts } from '../findings/tally.j
 import { fillLabel } from '../report/labels.js';
 import { money, text, type CellModel, type SheetModel } from '../report/model.js';
 import { SheetBuilder } from '../report/sheet-builder.js';
+import { cutCountsText } from '../report/sheets/data-quality.js';
 import { QUARTERS_PER_HOUR } from './hours.js';
 import type { TimeReportLabels } from './labels.js';
 import type { RateSource } from './time-report.js';
@@ -65,11 +66,9 @@ export function withParticipantTimeRows(
   else {
     b.addSpanning('group', text(l.doubleCount), width);
     for (const f of line.ledgerFindings) b.addSpanning('note', text(`${l.line} ${f.line ?? '–'} · ${f.code}: ${findingText(f)}`), width);
+    // at most 1,000 of a code are listed; a note under them gives the full count
     const cut = cutCodes({ findings: line.ledgerFindings, findingCounts: line.ledgerFindingCounts });
-    if (cut.length > 0) {
-      const counts = cut.map((c) => `${c.code} ${c.total}`).join(', ');
-      b.addSpanning('note', text(fillLabel(l.truncated, { listed: KEPT_PER_CODE, counts })), width);
-    }
+    if (cut.length > 0) b.addSpanning('note', text(fillLabel(l.truncated, { listed: KEPT_PER_CODE, counts: cutCountsText([{ file: '', cut }], false) })), width);
   }
   const block = b.build({ key: sheet.key, name: sheet.name, headerRows: 0, print: sheet.print });
   const offset = sheet.rows.length;

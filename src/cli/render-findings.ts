@@ -199,6 +199,14 @@ function indent(text: string, by: string): string {
   return text.replace(/\n/g, `\n${by}`);
 }
 
+/** How many items of a long member list are written at a time. */
+const MEMBER_CHUNK = 1000;
+
+/** Top-level members of a document as `JSON.stringify(…, null, 2)` lays them out, without the braces: `"a": 1,\n  "b": […]`. */
+function membersText(members: Readonly<Record<string, unknown>>): string {
+  return redactedJson(members, 2).slice(4, -2);
+}
+
 /**
  * A JSON findings document, written as it goes: `schema`, the findings (at most 1,000 of a code per
  * file unless `all`), then `files` (each with the full `counts` per code and `truncated`),
@@ -238,9 +246,23 @@ export function jsonFindingsWriter(schema: string, lang: Lang, sink: FindingsSin
         };
       });
       const notices = files.flatMap((s) => s.notices.map((n) => ({ kind: n.kind, file: n.file, message: noticeText(n, lang) })));
-      const rest = redactedJson({ files: fileDocs, notices, truncated, ...members }, 2);
-      // the rest of the document, without its braces, after the findings
-      sink.json(`${first ? '' : '\n  '}],\n  ${indent(rest.slice(4, -2), '')}\n}\n` as RedactedText);
+      // the rest of the document after the findings, member by member, as one JSON.stringify would lay it out
+      sink.json(`${first ? '' : '\n  '}],\n  ${membersText({ files: fileDocs, notices, truncated })}` as RedactedText);
+      for (const [key, value] of Object.entries(members)) {
+        if (value === undefined) continue;
+        if (!Array.isArray(value) || value.length === 0) {
+          sink.json(`,\n  ${membersText({ [key]: value })}` as RedactedText);
+          continue;
+        }
+        // a long list (the ledger's excluded rows) in pieces, so no text of the whole list is ever made
+        sink.json(`,\n  ${redactedJson(key)}: [` as RedactedText);
+        for (let i = 0; i < value.length; i += MEMBER_CHUNK) {
+          const items = value.slice(i, i + MEMBER_CHUNK).map((v: unknown) => `\n    ${indent(redactedJson(v, 2), '    ')}`);
+          sink.json(`${i === 0 ? '' : ','}${items.join(',')}` as RedactedText);
+        }
+        sink.json('\n  ]' as RedactedText);
+      }
+      sink.json('\n}\n' as RedactedText);
     },
   };
 }

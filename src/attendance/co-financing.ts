@@ -1,7 +1,9 @@
 import type { Finding } from '../findings/finding.js';
+import { cutCodes, KEPT_PER_CODE, type FindingCounts } from '../findings/tally.js';
 import { fillLabel } from '../report/labels.js';
 import { money, text, type CellModel, type SheetModel } from '../report/model.js';
 import { SheetBuilder } from '../report/sheet-builder.js';
+import { cutCountsText } from '../report/sheets/data-quality.js';
 import { QUARTERS_PER_HOUR } from './hours.js';
 import type { TimeReportLabels } from './labels.js';
 import type { RateSource } from './time-report.js';
@@ -16,8 +18,10 @@ export interface ParticipantTimeLine {
   readonly quarters: readonly { readonly label: string; readonly quarters: number; readonly valueOre: number | null }[];
   /** From the project start to the window end, as the ledger's cumulative figures. */
   readonly cumulative: { readonly start: string; readonly end: string; readonly quarters: number; readonly valueOre: number | null };
-  /** PARTICIPANT_TIME_IN_LEDGER: the ledger also carries participants' time (double counting). */
+  /** PARTICIPANT_TIME_IN_LEDGER: the ledger also carries participants' time (double counting); at most 1,000 kept. */
   readonly ledgerFindings: readonly Finding[];
+  /** The full count of the double-counting findings, per code. */
+  readonly ledgerFindingCounts: FindingCounts;
 }
 
 /** The ledger's cumulative financing in öre, as the finance figures give it: co-financing is the total less EU. */
@@ -62,6 +66,9 @@ export function withParticipantTimeRows(
   else {
     b.addSpanning('group', text(l.doubleCount), width);
     for (const f of line.ledgerFindings) b.addSpanning('note', text(`${l.line} ${f.line ?? '–'} · ${f.code}: ${findingText(f)}`), width);
+    // at most 1,000 of a code are listed; a note under them gives the full count
+    const cut = cutCodes({ findings: line.ledgerFindings, findingCounts: line.ledgerFindingCounts });
+    if (cut.length > 0) b.addSpanning('note', text(fillLabel(l.truncated, { listed: KEPT_PER_CODE, counts: cutCountsText([{ file: '', cut }], false) })), width);
   }
   const block = b.build({ key: sheet.key, name: sheet.name, headerRows: 0, print: sheet.print });
   const offset = sheet.rows.length;

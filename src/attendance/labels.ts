@@ -55,6 +55,8 @@ export const TimeReportLabelsSchema = z
         through: text,
         noDoubleCount: text,
         doubleCount: text,
+        /** Under a double-counting list cut at 1,000 findings of a code: `{listed}` and `{counts}`. */
+        truncated: text,
         line: text,
       })
       .strict(),

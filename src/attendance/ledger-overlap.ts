@@ -4,6 +4,7 @@ import { LCOL, LEDGER_COLUMNS, LEDGER_REQUIRED_HEADERS } from '../finance/column
 import { formatOre } from '../core/format.js';
 import { parseAmount } from '../finance/money.js';
 import { finding, type Finding } from '../findings/finding.js';
+import { FindingTally, KEPT_PER_CODE, type FindingCounts } from '../findings/tally.js';
 import { readAnyTable } from '../read/read-any.js';
 import type { ByteSource } from '../read/source.js';
 import type { ReadOptions } from '../read/table.js';
@@ -25,12 +26,14 @@ const TOLERANCE_ORE = 100;
  * an error on its line; one whose amount equals the attendance value of its month or quarter (or
  * the one before, as bookings come late), within 1 SEK, is a warning. Reads the ledger once more,
  * through the same reading layer; a ledger that cannot be read is the finance reader's to report.
+ * Every finding is counted; at most `keepPerCode` are kept (1,000 by default, as for every input).
  */
 export async function checkLedgerForParticipantTime(
   ledger: ByteSource,
   time: TimeReport,
   options: ReadOptions & { sheet?: string | undefined },
-): Promise<Finding[]> {
+  keepPerCode: number = KEPT_PER_CODE,
+): Promise<{ readonly findings: Finding[]; readonly findingCounts: FindingCounts }> {
   const byMonth = new Map<string, number>();
   const byQuarter = new Map<string, number>();
   for (const m of time.months) {
@@ -39,7 +42,7 @@ export async function checkLedgerForParticipantTime(
     const q = quarterOfMonth(m.month);
     byQuarter.set(q, (byQuarter.get(q) ?? 0) + m.valueOre);
   }
-  const findings: Finding[] = [];
+  const tally = new FindingTally(keepPerCode);
   const file = ledger.name;
   await readAnyTable(ledger, { columns: LEDGER_COLUMNS, required: LEDGER_REQUIRED_HEADERS }, options, (row) => {
     const category = parseCategory(row.values[LCOL.category]!);
@@ -50,7 +53,7 @@ export async function checkLedgerForParticipantTime(
     const base = { category: categoryLabel(category), amount: formatOre(amount) };
     if (words !== undefined) {
       const column = words === row.values[LCOL.description] ? 'description' : words === row.values[LCOL.party] ? 'party' : 'reference';
-      findings.push(finding('PARTICIPANT_TIME_IN_LEDGER', { file, line: row.line, column }, { ...base, reason: 'described', found: words.slice(0, 60) }));
+      tally.add(finding('PARTICIPANT_TIME_IN_LEDGER', { file, line: row.line, column }, { ...base, reason: 'described', found: words.slice(0, 60) }));
       return;
     }
     const date = parseDate(row.values[LCOL.date]!);
@@ -67,11 +70,11 @@ export async function checkLedgerForParticipantTime(
     ];
     for (const [scope, value] of candidates) {
       if (value === undefined || value === 0 || Math.abs(Math.abs(amount) - value) > TOLERANCE_ORE) continue;
-      findings.push(
+      tally.add(
         finding('PARTICIPANT_TIME_IN_LEDGER', { file, line: row.line, column: 'amount' }, { ...base, reason: 'amount', scope, value: formatOre(value) }, 'warning'),
       );
       return;
     }
   });
-  return findings;
+  return { findings: tally.kept, findingCounts: tally.counts() };
 }

@@ -7,6 +7,7 @@ import type { Lang } from '../findings/catalogue.js';
 import { readParticipants } from '../participants/read-participants.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { EncodingName } from '../read/encoding.js';
+import type { FindingsOptions } from '../read/read-validated.js';
 import type { Delimiter } from '../read/table.js';
 import { UsageError } from './errors.js';
 import { displayName } from './display-name.js';
@@ -22,6 +23,8 @@ export interface AttendanceReadOptions {
   readonly sheet?: string | undefined;
   /** The sheet of an .xlsx participant file (`report --sheet` names the participant export's). */
   readonly participantsSheet?: string | undefined;
+  /** How the attendance file's findings are kept and streamed (default: the first 1,000 of each code). */
+  readonly findingsOut?: FindingsOptions | undefined;
 }
 
 /** What reading the participant and attendance files gave: both summaries and, when both are usable, the time report. */
@@ -92,6 +95,7 @@ export async function readAttendanceRun(
     attendanceInput.source,
     { today, projectEnd: profile.period.end, participants: participation, participantsFile: displayName(participantsFile) },
     { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
+    options.findingsOut,
   );
   if (attendance.unusable) return { participants, attendance, time: null };
   const window = { label: period.label, start: period.start, end: period.end, asOf: period.asOf, windowEnd: period.windowEnd };

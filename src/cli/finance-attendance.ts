@@ -7,9 +7,12 @@ import type { ReportingPeriod } from '../core/period.js';
 import { formatOre } from '../core/format.js';
 import { textTable } from './text-table.js';
 import type { Lang } from '../findings/catalogue.js';
+import type { Finding } from '../findings/finding.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
+import { cutCodes, KEPT_PER_CODE, type CutCode, type FindingCounts } from '../findings/tally.js';
 import type { ProjectProfile } from '../project/profile.js';
 import type { EncodingName } from '../read/encoding.js';
+import type { FindingsOptions } from '../read/read-validated.js';
 import type { Delimiter } from '../read/table.js';
 import { attendanceFileViews, attendanceNotices, parseRateOption, rateSource, readAttendanceRun, type AttendanceRun } from './attendance-input.js';
 import { UsageError } from './errors.js';
@@ -40,6 +43,10 @@ export interface ParticipantTimeRequest {
   readonly sheet?: string | undefined;
   /** The sheet of an .xlsx participant file. */
   readonly participantsSheet?: string | undefined;
+  /** How the attendance file's findings are kept and streamed (default: the first 1,000 of each code). */
+  readonly findingsOut?: FindingsOptions | undefined;
+  /** `--all-findings`: keep every double-counting finding (else the first 1,000 of a code). */
+  readonly allFindings?: boolean | undefined;
 }
 
 /** `--attendance` needs the participant file, and `--participants`/`--rate` mean nothing without `--attendance`. */
@@ -50,6 +57,8 @@ export function checkAttendanceOptions(attendance: string | undefined, participa
     return;
   }
   if (participants === undefined) throw new UsageError('--attendance needs --participants FILE: the participant file says who took part and when');
+  // checked before any file is read: a JSON document may already be on its way out by then
+  parseRateOption(rate);
 }
 
 /**
@@ -63,6 +72,7 @@ export async function participantTimeForFinance(req: ParticipantTimeRequest): Pr
     delimiter: req.delimiter,
     sheet: req.sheet,
     participantsSheet: req.participantsSheet,
+    findingsOut: req.findingsOut,
   });
   const views = attendanceFileViews(run);
   if (run.time === null || run.attendance === null) return { run, line: null, exitCode: 2 };
@@ -70,9 +80,15 @@ export async function participantTimeForFinance(req: ParticipantTimeRequest): Pr
   const start = req.profile.period.start;
   const cumulative: TimeReport = computeTime(run.attendance.days, { ...periodTime.window, start }, rate);
   const ledger = await openInput(req.ledger);
-  const ledgerFindings = ledger.source
-    ? await checkLedgerForParticipantTime(ledger.source, cumulative, { encoding: req.encoding, delimiter: req.delimiter })
-    : [];
+  const doubleCounting = ledger.source
+    ? await checkLedgerForParticipantTime(
+        ledger.source,
+        cumulative,
+        { encoding: req.encoding, delimiter: req.delimiter },
+        req.allFindings ? Number.POSITIVE_INFINITY : KEPT_PER_CODE,
+      )
+    : { findings: [], findingCounts: {} };
+  const ledgerFindings = doubleCounting.findings;
   const line: ParticipantTimeLine = {
     attendanceFile: displayName(req.attendance),
     participantsFile: displayName(req.participants),
@@ -80,6 +96,7 @@ export async function participantTimeForFinance(req: ParticipantTimeRequest): Pr
     quarters: timeByQuarter(periodTime),
     cumulative: { start, end: periodTime.window.windowEnd, quarters: cumulative.total.quarters, valueOre: cumulative.total.valueOre },
     ledgerFindings,
+    ledgerFindingCounts: doubleCounting.findingCounts,
   };
   let exitCode = validationExitCode(views, req.strict);
   if (ledgerFindings.some((f) => f.severity === 'error' || req.strict)) exitCode = Math.max(exitCode, 1) as 0 | 1 | 2;
@@ -103,6 +120,7 @@ const T = {
     noDoubleCount: "The ledger carries no booking of participants' time (no double counting found).",
     line: 'line',
     fix: 'Fix',
+    more: (c: CutCode) => `… and ${c.total - c.listed} more ${c.code} (${c.listed} of ${c.total} listed; --all-findings lists every one)`,
   },
   sv: {
     title: (file: string) => `Deltagarnas tid: medfinansiering i annat än pengar från ${file}`,
@@ -120,13 +138,14 @@ const T = {
     noDoubleCount: 'Liggaren har ingen bokning av deltagarnas tid (ingen dubbelräkning hittad).',
     line: 'rad',
     fix: 'Åtgärd',
+    more: (c: CutCode) => `… och ${c.total - c.listed} ${c.code} till (${c.listed} av ${c.total} listas; --all-findings listar alla)`,
   },
 } as const;
 
 /** The participants' time section of `finance` text output, after the ledger's figures. */
-export function renderParticipantTimeText(outcome: ParticipantTimeOutcome, ledger: LedgerFinancing | null, lang: Lang, c: ChalkInstance): string {
+export function renderParticipantTimeText(outcome: ParticipantTimeOutcome, ledger: LedgerFinancing | null, lang: Lang, c: ChalkInstance, all = false): string {
   const views: FileSummaryView[] = attendanceFileViews(outcome.run);
-  const files = renderValidationText(views, lang, c);
+  const files = renderValidationText(views, lang, c, all);
   const line = outcome.line;
   if (!line) return files;
   const t = T[lang];
@@ -151,12 +170,16 @@ export function renderParticipantTimeText(outcome: ParticipantTimeOutcome, ledge
   else {
     out.push(c.red(t.doubleCount));
     for (const f of line.ledgerFindings) out.push(`  ${f.severity === 'error' ? c.red(f.code) : c.yellow(f.code)} ${f.file ?? ''} ${t.line} ${f.line ?? '–'}: ${findingMessage(f, lang)}`);
+    for (const cut of cutCodes(doubleCountingView(line))) out.push(c.dim(`  ${t.more(cut)}`));
     out.push(`  ${c.cyan(`${t.fix}:`)} ${findingHint('PARTICIPANT_TIME_IN_LEDGER', lang)}`);
   }
   return `${out.join('\n')}\n\n${files}`;
 }
 
-/** The `participantTime` member of `finance --format json` (amounts in öre, hours as decimal strings). */
+/**
+ * The `participantTime` member of `finance --format json` (amounts in öre, hours as decimal strings);
+ * its `findings` are the double-counting findings (the attendance file's own are the document's, under `files`).
+ */
 export function participantTimeJson(outcome: ParticipantTimeOutcome, ledger: LedgerFinancing | null, lang: Lang): unknown {
   const line = outcome.line;
   const views = attendanceFileViews(outcome.run);
@@ -170,8 +193,18 @@ export function participantTimeJson(outcome: ParticipantTimeOutcome, ledger: Led
       line === null || co === null
         ? null
         : { ledger_ore: co, participant_time_ore: line.cumulative.valueOre, total_ore: line.cumulative.valueOre === null ? null : co + line.cumulative.valueOre },
-    findings: [...(line?.ledgerFindings ?? []), ...views.flatMap((s) => s.findings)].map((f) => renderFinding(f, lang)),
+    findings: (line?.ledgerFindings ?? []).map((f) => renderFinding(f, lang)),
+    counts: line === null ? {} : line.ledgerFindingCounts,
+    truncated: line !== null && cutCodes(doubleCountingView(line)).length > 0,
   };
+}
+
+/**
+ * The double-counting findings as a findings summary of the ledger (its kept findings and full
+ * counts): what the notice of codes cut at 1,000 and the Financing sheet's note read.
+ */
+export function doubleCountingView(line: ParticipantTimeLine): { readonly file: string; readonly findings: readonly Finding[]; readonly findingCounts: FindingCounts } {
+  return { file: line.ledgerFindings[0]?.file ?? '', findings: line.ledgerFindings, findingCounts: line.ledgerFindingCounts };
 }
 
 /** Notices of the attendance run for stderr (not with --quiet). */

@@ -44,6 +44,6 @@ function unreadableLedger(summary: ValidatedFile): LedgerFileSummary {
 /** The ledger and budget files as the findings renderers see them. */
 export function ledgerFileViews(check: LedgerCheck): FileSummaryView[] {
   const views: FileSummaryView[] = [check.ledger];
-  if (check.budget) views.push({ ...check.budget, kind: 'ledger' });
+  if (check.budget) views.push(check.budget);
   return views;
 }

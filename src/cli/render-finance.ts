@@ -2,8 +2,7 @@
 
 import type { ChalkInstance } from 'chalk';
 import { exactDecimal } from '../core/decimal.js';
-import { formatExactPercent, formatOre, formatPercent } from '../core/format.js';
-import { redactedJsonDocument, type RedactedText } from '../core/redact.js';
+import { formatExactPercent, formatOre, formatPercent, PERCENT } from '../core/format.js';
 import type { Lang } from '../findings/catalogue.js';
 import type { LedgerCheck, LedgerFigures } from '../finance/check-ledger.js';
 import { financeResult, type CostFigures, type Figures, type FinancingFigures, type RangeChecks } from '../finance/result.js';
@@ -14,31 +13,32 @@ import { textTable, type TextCell, type TextColumn, type TextRow } from './text-
 
 const COST_ORDER = ['staff', 'flatRate', 'participantAllowance', 'inKind', 'otherDirect', 'total'] as const satisfies readonly (keyof CostFigures)[];
 const FINANCING_ORDER = ['eu', 'state', 'publicCash', 'publicInKind', 'privateCash', 'privateInKind', 'total'] as const satisfies readonly (keyof FinancingFigures)[];
+/** Shares such as 0.4 read `40,00 %`: the Swedish decimal comma, like every amount of `finance`. */
+const SHARE = PERCENT.terminal('sv');
 const BUDGET_ORDER = ['staff', 'flatRate', 'participantAllowance', 'inKind', 'otherDirect'] as const satisfies readonly (keyof CostFigures)[];
 
-/** A share such as 0.4 as `40,00 %` (Swedish decimal comma, like every amount). */
-function formatShare(share: number | null): string {
-  return share === null ? '–' : formatPercent(share, { decimals: 2, decimalMark: ',', space: ' ' });
-}
-
-/** `finance --format json`: the finance document (with participants' time when given), strings redacted. */
-export function financeJson(check: LedgerCheck, lang: Lang, time: ParticipantTimeOutcome | null): RedactedText {
-  const doc = financeResult(check, lang);
+/**
+ * The members of `finance --format json` after its findings and files (`jsonFindingsWriter`): the
+ * figures when the files are usable, and participants' time when given. Amounts in öre.
+ */
+export function financeJsonMembers(check: LedgerCheck, lang: Lang, time: ParticipantTimeOutcome | null): Record<string, unknown> {
+  const { schema: _schema, findings: _findings, ...members } = financeResult(check, lang);
   const ledgerCoFinancing = check.figures ? check.figures.cumulative.financing : null;
-  return redactedJsonDocument(time ? { ...doc, participantTime: participantTimeJson(time, ledgerCoFinancing, lang) } : doc);
+  return time ? { ...members, participantTime: participantTimeJson(time, ledgerCoFinancing, lang) } : members;
 }
 
-/** `finance` as text: the figures (when the files are usable), the findings, and participants' time when given. */
+/** `finance` as text: the figures (when the files are usable), the findings (every one with `all`), and participants' time when given. */
 export function renderFinanceText(
   check: LedgerCheck,
   summaries: FileSummaryView[],
   lang: Lang,
   c: ChalkInstance,
   time: ParticipantTimeOutcome | null,
+  all = false,
 ): string {
   const ledgerCoFinancing = check.figures ? check.figures.cumulative.financing : null;
-  const findings = renderValidationText(summaries, lang, c);
-  const timeText = time ? `\n${renderParticipantTimeText(time, ledgerCoFinancing, lang, c)}` : '';
+  const findings = renderValidationText(summaries, lang, c, all);
+  const timeText = time ? `\n${renderParticipantTimeText(time, ledgerCoFinancing, lang, c, all)}` : '';
   if (!check.figures) return `${findings}${timeText}`;
   return `${renderFiguresText(check, check.figures, lang, c)}\n${findings}${timeText}`;
 }
@@ -97,7 +97,7 @@ function renderFiguresText(check: LedgerCheck, fig: LedgerFigures, lang: Lang, c
   };
   const checkRow = (f: Figures & { readonly checks: RangeChecks | null }, label: string): TextCell[] => [
     label,
-    formatShare(f.euShare),
+    f.euShare === null ? '–' : formatPercent(f.euShare, SHARE),
     formatOre(f.expectedEu),
     formatOre(f.euDifference),
     formatOre(f.expectedFlatRate),
@@ -117,7 +117,7 @@ function renderFiguresText(check: LedgerCheck, fig: LedgerFigures, lang: Lang, c
   if (fig.budget && fig.budgetTotal) {
     lines.push('', c.bold(t.budget));
     const budgetRow = (label: string, b: { planned: number; used: number; utilisation: number | null }) => ({
-      cells: [label, formatOre(b.planned), formatOre(b.used), formatShare(b.utilisation), formatOre(b.planned - b.used)],
+      cells: [label, formatOre(b.planned), formatOre(b.used), b.utilisation === null ? '–' : formatPercent(b.utilisation, SHARE), formatOre(b.planned - b.used)],
     });
     const rows: TextRow[] = [...BUDGET_ORDER.map((k, i) => budgetRow(t.categories[i]!, fig.budget![k])), 'rule', budgetRow(t.total, fig.budgetTotal)];
     lines.push(...table(t.budgetHeaders, rows, c));

@@ -7,6 +7,7 @@ import { groupByCode } from '../findings/group.js';
 import { readingSummary, type ReadingSummary } from '../findings/reading-summary.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
 import { countsOf, KEPT_PER_CODE, type FindingCounts } from '../findings/tally.js';
+import type { FindingsOptions } from '../read/read-validated.js';
 import type { Notice } from '../read/table.js';
 import { csvField } from '../core/csv.js';
 import type { Output } from './io.js';
@@ -14,7 +15,7 @@ import type { Output } from './io.js';
 /** A file's summary as the renderers need it (participants, ledger or attendance). */
 export interface FileSummaryView extends ReadingSummary {
   readonly file: string;
-  readonly kind: 'participants' | 'ledger' | 'attendance';
+  readonly kind: 'participants' | 'ledger' | 'budget' | 'attendance';
   readonly format?: 'csv' | 'xlsx';
   readonly unusable: boolean;
   readonly findings: readonly Finding[];
@@ -151,7 +152,7 @@ class ListedCounter {
 }
 
 /** Codes whose findings were not all listed for a file: the code, how many were listed, how many there are. */
-function truncatedCodes(s: FileSummaryView, listed: ListedCounter): { code: FindingCode; listed: number; total: number }[] {
+function truncatedCodes(s: FindingsOfFile, listed: ListedCounter): { code: FindingCode; listed: number; total: number }[] {
   const counts = countsOf(s);
   const out: { code: FindingCode; listed: number; total: number }[] = [];
   for (const code of ALL_FINDING_CODES) {
@@ -176,8 +177,11 @@ const TRUNCATION = {
     `${total - listed} ${code} till listas inte (${listed} av ${total} listas); kör med --all-findings för att lista alla`,
 } as const;
 
+/** What the notice of codes cut short reads of a file: its kept findings and their full counts. */
+type FindingsOfFile = Pick<FileSummaryView, 'file' | 'findings' | 'findingCounts'>;
+
 /** One notice line for stderr when some codes were cut at 1,000, or null when everything was listed. */
-export function truncationNotice(files: readonly FileSummaryView[], lang: Lang): string | null {
+export function truncationNotice(files: readonly FindingsOfFile[], lang: Lang): string | null {
   const listed = new ListedCounter(false);
   const parts: string[] = [];
   for (const s of files) {
@@ -195,21 +199,40 @@ function indent(text: string, by: string): string {
   return text.replace(/\n/g, `\n${by}`);
 }
 
-/** `validate --format json`: one document, `esf-report/validation@1`, written as it goes. */
-function jsonWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWriter {
+/** How many items of a long member list are written at a time. */
+const MEMBER_CHUNK = 1000;
+
+/** Top-level members of a document as `JSON.stringify(…, null, 2)` lays them out, without the braces: `"a": 1,\n  "b": […]`. */
+function membersText(members: Readonly<Record<string, unknown>>): string {
+  return redactedJson(members, 2).slice(4, -2);
+}
+
+/**
+ * A JSON findings document, written as it goes: `schema`, the findings (at most 1,000 of a code per
+ * file unless `all`), then `files` (each with the full `counts` per code and `truncated`),
+ * `notices`, `truncated` for the document, and last the command's own `members` (`finance`,
+ * `time`: the figures, known only once the files are read). `validate` has no members of its own.
+ */
+export interface JsonFindingsWriter extends FindingsWriter {
+  /** `membersTruncated`: a member lists findings of its own and cut some (`finance`: the double-counting findings). */
+  end(files: readonly FileSummaryView[], members?: Readonly<Record<string, unknown>>, membersTruncated?: boolean): void;
+}
+
+/** The writer of a JSON findings document (`esf-report/validation@1`, `finance@2`, `time@2`). */
+export function jsonFindingsWriter(schema: string, lang: Lang, sink: FindingsSink, all: boolean): JsonFindingsWriter {
   const listed = new ListedCounter(all);
   let first = true;
   return {
     begin() {
-      sink.json(`{\n  "schema": ${redactedJson('esf-report/validation@1')},\n  "findings": [` as RedactedText);
+      sink.json(`{\n  "schema": ${redactedJson(schema)},\n  "findings": [` as RedactedText);
     },
     finding(f, file) {
       if (!listed.take(file, f.code)) return;
       sink.json(`${first ? '\n    ' : ',\n    '}${indent(redactedJson(renderFinding(f, lang), 2), '    ')}` as RedactedText);
       first = false;
     },
-    end(files) {
-      let truncated = false;
+    end(files, members = {}, membersTruncated = false) {
+      let truncated = membersTruncated;
       const fileDocs = files.map((s) => {
         const cut = truncatedCodes(s, listed).length > 0;
         truncated ||= cut;
@@ -223,9 +246,23 @@ function jsonWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWrite
         };
       });
       const notices = files.flatMap((s) => s.notices.map((n) => ({ kind: n.kind, file: n.file, message: noticeText(n, lang) })));
-      const rest = redactedJson({ files: fileDocs, notices, truncated }, 2);
-      // the rest of the document, without its braces, after the findings
-      sink.json(`${first ? '' : '\n  '}],\n  ${indent(rest.slice(4, -2), '')}\n}\n` as RedactedText);
+      // the rest of the document after the findings, member by member, as one JSON.stringify would lay it out
+      sink.json(`${first ? '' : '\n  '}],\n  ${membersText({ files: fileDocs, notices, truncated })}` as RedactedText);
+      for (const [key, value] of Object.entries(members)) {
+        if (value === undefined) continue;
+        if (!Array.isArray(value) || value.length === 0) {
+          sink.json(`,\n  ${membersText({ [key]: value })}` as RedactedText);
+          continue;
+        }
+        // a long list (the ledger's excluded rows) in pieces, so no text of the whole list is ever made
+        sink.json(`,\n  ${redactedJson(key)}: [` as RedactedText);
+        for (let i = 0; i < value.length; i += MEMBER_CHUNK) {
+          const items = value.slice(i, i + MEMBER_CHUNK).map((v: unknown) => `\n    ${indent(redactedJson(v, 2), '    ')}`);
+          sink.json(`${i === 0 ? '' : ','}${items.join(',')}` as RedactedText);
+        }
+        sink.json('\n  ]' as RedactedText);
+      }
+      sink.json('\n}\n' as RedactedText);
     },
   };
 }
@@ -297,9 +334,18 @@ function csvWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWriter
   };
 }
 
+/**
+ * How a file's findings are kept for the output: streamed (`onFinding`: none kept, each written as
+ * it is found), all kept (`--all-findings` in text, which groups them by code), or the first 1,000 of each code.
+ */
+export function findingsOptions(onFinding: ((f: Finding) => void) | undefined, keepAll = false): FindingsOptions {
+  if (onFinding) return { keepPerCode: 0, onFinding };
+  return { keepPerCode: keepAll ? Number.POSITIVE_INFINITY : KEPT_PER_CODE };
+}
+
 /** The writer of a machine-readable findings document. */
 export function findingsWriter(format: FindingsFormat, lang: Lang, sink: FindingsSink, all = false): FindingsWriter {
-  return format === 'json' ? jsonWriter(lang, sink, all) : format === 'github' ? githubWriter(lang, sink, all) : csvWriter(lang, sink, all);
+  return format === 'json' ? jsonFindingsWriter('esf-report/validation@1', lang, sink, all) : format === 'github' ? githubWriter(lang, sink, all) : csvWriter(lang, sink, all);
 }
 
 /** Exit code for a set of files: 2 if any is unusable, 1 for errors (or warnings with --strict), else 0. */

@@ -12,7 +12,7 @@ import {
 import type { GenderSplit, IndicatorsResult, PeriodAndCumulative, TargetResult } from '../indicators/result.js';
 import type { UnusableIndicatorsResult } from '../indicators/run.js';
 import { csvField } from '../core/csv.js';
-import { decimalMark, formatPercent as percent } from '../core/format.js';
+import { formatPercent, PERCENT } from '../core/format.js';
 import { indicatorsJson } from '../indicators/json.js';
 import { textTable, type TextColumn, type TextRow } from './text-table.js';
 
@@ -113,16 +113,6 @@ const T = {
 /** The window end of a result: min(period end, asOf). */
 function windowEnd(r: IndicatorsResult): string {
   return r.period.end < r.period.asOf ? r.period.end : r.period.asOf;
-}
-
-/** A rate (0–1, 4 decimals) as a percentage with two decimals: 0.1684 → "16.84 %". */
-export function formatRate(rate: number | null, lang: Lang): string {
-  return rate === null ? '–' : percent(rate, { decimals: 2, decimalMark: decimalMark(lang), space: ' ' });
-}
-
-/** A target rate as a short percentage: 0.25 → "25 %", 0.903 → "90.3 %". */
-export function formatPercent(rate: number | null, lang: Lang): string {
-  return rate === null ? '–' : percent(rate, { decimals: 4, trimZeros: true, decimalMark: decimalMark(lang), space: ' ' });
 }
 
 /**
@@ -230,14 +220,14 @@ function renderTargets(r: IndicatorsResult, lang: Lang, c: ChalkInstance): strin
   const cells = r.targets.map((x) => [
     x.id,
     name(x),
-    formatPercent(x.targetRate, lang),
+    x.targetRate === null ? '–' : formatPercent(x.targetRate, PERCENT.terminalShort(lang)),
     x.targetCount === null ? '–' : String(x.targetCount),
     String(x.base),
     String(x.achieved.women),
     String(x.achieved.men),
     String(x.achieved.nonBinary),
     String(x.achieved.total),
-    formatRate(x.rate, lang),
+    x.rate === null ? '–' : formatPercent(x.rate, PERCENT.terminal(lang)),
     onTrack(x),
     x.unanswered ? String(x.unanswered.total) : '',
   ]);
@@ -247,7 +237,11 @@ function renderTargets(r: IndicatorsResult, lang: Lang, c: ChalkInstance): strin
     ...(x.reference
       ? [
           {
-            note: t.reference(x.reference.name, formatPercent(x.reference.rate, lang), x.reference.women === null ? null : formatPercent(x.reference.women, lang)),
+            note: t.reference(
+              x.reference.name,
+              formatPercent(x.reference.rate, PERCENT.terminalShort(lang)),
+              x.reference.women === null ? null : formatPercent(x.reference.women, PERCENT.terminalShort(lang)),
+            ),
             under: 1,
             paint: (s: string) => c.dim(s),
           },

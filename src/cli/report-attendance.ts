@@ -3,11 +3,13 @@ import { withParticipantTimeRows } from '../attendance/co-financing.js';
 import { parseTimeReportLabels, type TimeReportLabels } from '../attendance/labels.js';
 import type { Lang } from '../findings/catalogue.js';
 import { findingMessage } from '../findings/render.js';
+import { totalOf } from '../findings/tally.js';
 import type { ReportExtensions } from '../report/build-model.js';
-import { FINANCING_COLUMNS } from '../report/sheets/financing.js';
+import type { InputFindingsCut } from '../report/sheets/data-quality.js';
+import { FINANCING_COLUMNS, ledgerFindingCuts } from '../report/sheets/financing.js';
 import { attendanceFileViews } from './attendance-input.js';
 import { checkLedgerFiles } from './ledger-input.js';
-import { participantTimeForFinance, tellParticipantTimeNotices, type ParticipantTimeRequest } from './finance-attendance.js';
+import { doubleCountingView, participantTimeForFinance, tellParticipantTimeNotices, type ParticipantTimeRequest } from './finance-attendance.js';
 import type { Output } from './io.js';
 import { PACKAGE_ROOT } from './options.js';
 import { renderValidationText } from './render-findings.js';
@@ -46,21 +48,20 @@ export async function participantTimeSheetRows(
   req: ParticipantTimeRequest,
   financeSheet: FinanceSheet,
   terminal: { readonly output: Output; readonly lang: Lang; readonly workbookLang: Lang; readonly quiet: boolean },
-): Promise<{ financeSheet: FinanceSheet; exitCode: 0 | 1 | 2 }> {
+): Promise<{ financeSheet: FinanceSheet; findingCuts: InputFindingsCut[]; exitCode: 0 | 1 | 2 }> {
   const { output, lang, quiet } = terminal;
   const outcome = await participantTimeForFinance(req);
   tellParticipantTimeNotices(outcome, output, lang, quiet);
   const line = outcome.line;
   if (line === null) {
     output.err(renderValidationText(attendanceFileViews(outcome.run), lang, output.color));
-    return { financeSheet, exitCode: 2 };
+    return { financeSheet, findingCuts: [], exitCode: 2 };
   }
   const views = attendanceFileViews(outcome.run);
   const errors = views.reduce((n, s) => n + s.errors, 0);
   const warnings = views.reduce((n, s) => n + s.warnings, 0);
-  if (!quiet && errors + warnings + line.ledgerFindings.length > 0) {
-    output.err(`${T[lang].brief(req.attendance, errors, warnings, line.ledgerFindings.length)}\n`);
-  }
+  const doubles = totalOf(line.ledgerFindingCounts);
+  if (!quiet && errors + warnings + doubles > 0) output.err(`${T[lang].brief(req.attendance, errors, warnings, doubles)}\n`);
   // the ledger's cumulative financing exactly as the Financing sheet shows it
   const check = await checkLedgerFiles(
     req.ledger,
@@ -68,13 +69,15 @@ export async function participantTimeSheetRows(
     { profile: req.profile, period: { label: req.period.label, start: req.period.start, end: req.period.end }, asOf: req.period.asOf, today: req.today },
     { encoding: req.encoding, delimiter: req.delimiter },
   );
-  if (check.figures === null) return { financeSheet, exitCode: 2 };
+  if (check.figures === null) return { financeSheet, findingCuts: [], exitCode: 2 };
   const financing = check.figures.cumulative.financing;
   const labels = await loadTimeReportLabels(terminal.workbookLang);
   const wbLang = terminal.workbookLang;
   return {
     financeSheet: (input) =>
       withParticipantTimeRows(financeSheet(input), line, financing, labels, (f) => findingMessage(f, wbLang), FINANCING_COLUMNS),
+    // the double-counting findings are the ledger's, cut at 1,000 of a code like its own
+    findingCuts: ledgerFindingCuts({ ledger: doubleCountingView(line), budget: null }),
     exitCode: outcome.exitCode,
   };
 }

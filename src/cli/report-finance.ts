@@ -1,5 +1,5 @@
 import type { Lang } from '../findings/catalogue.js';
-import { financingSheet, type UsableLedgerCheck } from '../report/sheets/financing.js';
+import { financingSheet, ledgerFindingCuts, type UsableLedgerCheck } from '../report/sheets/financing.js';
 import { checkLedgerFiles, ledgerFileViews } from './ledger-input.js';
 import type { FinanceSheetProvider } from './commands/report.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from './render-findings.js';
@@ -43,7 +43,11 @@ export const financeSheetProvider: FinanceSheetProvider = async (request) => {
   }
   if (!quiet) for (const s of files) if (s.errors + s.warnings > 0) output.err(`${T[lang].findings(s)}\n`);
   const usable: UsableLedgerCheck = { ...check, figures };
-  return { financeSheet: (input) => financingSheet(usable, input), exitCode: validationExitCode(files, request.strict) };
+  return {
+    financeSheet: (input) => financingSheet(usable, input),
+    findingCuts: ledgerFindingCuts(check),
+    exitCode: validationExitCode(files, request.strict),
+  };
 };
 
 function unusable(): never {

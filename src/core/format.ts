@@ -99,6 +99,18 @@ export function formatPercent(share: number, form: PercentForm): string {
   return `${text}${form.space}%`;
 }
 
+/**
+ * The named forms of a per cent, one per place that shows shares (pass to `formatPercent`):
+ * - `terminal`: the terminal's figures, two decimals: `16.84 %` / `16,84 %` (rates, finance shares);
+ * - `terminalShort`: a target or reference rate in the terminal, at most four decimals: `25 %`, `90,3 %`;
+ * - `web`: the web page, at most two decimals: `25.45 %` / `25,45 %`.
+ */
+export const PERCENT = {
+  terminal: (lang: Lang): PercentForm => ({ decimals: 2, decimalMark: decimalMark(lang), space: ' ' }),
+  terminalShort: (lang: Lang): PercentForm => ({ decimals: 4, trimZeros: true, decimalMark: decimalMark(lang), space: ' ' }),
+  web: (lang: Lang): PercentForm => ({ decimals: 2, trimZeros: true, decimalMark: decimalMark(lang), space: ' ' }),
+} as const;
+
 /** A share as a report shows it: `25,5 %` (sv, no-break space) or `25.5%` (en), minus `−`. */
 export function formatReportPercent(share: number, decimals: number, lang: Lang): string {
   const sv = lang === 'sv';

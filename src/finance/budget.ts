@@ -21,7 +21,8 @@ import {
 import { BUDGET_COLUMNS, BUDGET_REQUIRED_HEADERS } from './columns.js';
 import type { CategorySums } from './figures.js';
 import { share4 } from '../core/decimal.js';
-import { formatOre, parseAmount } from './money.js';
+import { formatOre } from '../core/format.js';
+import { parseAmount } from './money.js';
 import type { BudgetFigures, BudgetLine } from './result.js';
 
 /** A budget category's planned total and the line that first names it (for BUDGET_EXCEEDED). */

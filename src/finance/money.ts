@@ -41,9 +41,6 @@ export function parseAmount(text: string): number | AmountProblem {
   return m[1] !== undefined && ore !== 0 ? -ore : ore;
 }
 
-/** The form of an amount in messages (core/format.ts); the ledger and budget readers name it here. */
-export { formatOre } from '../core/format.js';
-
 /** rate × amount, rounded half away from zero to whole öre (`finance.md`: expected amounts); the rate read by core `exactDecimal`. */
 export function applyRate(rate: ExactDecimal, ore: number): number {
   return toSafeNumber(divRoundHalfAwayFromZero(BigInt(ore) * rate.numerator, rate.denominator));

@@ -14,7 +14,8 @@ import {
   type LedgerType,
 } from './categories.js';
 import { LCOL, LEDGER_COLUMNS, LEDGER_REQUIRED_HEADERS, type LedgerColumn } from './columns.js';
-import { formatOre, parseAmount } from './money.js';
+import { formatOre } from '../core/format.js';
+import { parseAmount } from './money.js';
 
 /** What the row rules need to know; injected, never read from the clock. */
 export interface LedgerContext {

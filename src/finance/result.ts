@@ -10,7 +10,7 @@ import type { Finding } from '../findings/finding.js';
  * Every amount is an integer in öre. Stable and versioned: fields may be added, none renamed.
  * The workbook's Financing sheet reads this type.
  */
-export const FINANCE_SCHEMA = 'esf-report/finance@1';
+export const FINANCE_SCHEMA = 'esf-report/finance@2';
 
 /** Eligible cost by category (öre). */
 export type CostFigures = { [K in CostKey]: number } & { total: number };

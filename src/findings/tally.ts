@@ -1,4 +1,4 @@
-import type { FindingCode } from './codes.js';
+import { ALL_FINDING_CODES, type FindingCode } from './codes.js';
 import type { Finding } from './finding.js';
 
 /** How many findings of each code are kept for the output by default (`--all-findings` streams every one). */
@@ -56,4 +56,25 @@ export function totalOf(counts: FindingCounts): number {
   let n = 0;
   for (const v of Object.values(counts)) n += v ?? 0;
   return n;
+}
+
+/** A code whose findings were not all kept: how many were kept (and so listed) and how many there are. */
+export interface CutCode {
+  readonly code: FindingCode;
+  readonly listed: number;
+  readonly total: number;
+}
+
+/** The codes of a file whose findings were cut at `keepPerCode` (fewer kept than counted), in the catalogue's order of codes. */
+export function cutCodes(s: { readonly findings: readonly Finding[]; readonly findingCounts?: FindingCounts | undefined }): CutCode[] {
+  const counts = countsOf(s);
+  const kept = new Map<FindingCode, number>();
+  for (const f of s.findings) kept.set(f.code, (kept.get(f.code) ?? 0) + 1);
+  const out: CutCode[] = [];
+  for (const code of ALL_FINDING_CODES) {
+    const total = counts[code] ?? 0;
+    const listed = kept.get(code) ?? 0;
+    if (total > listed) out.push({ code, listed, total });
+  }
+  return out;
 }

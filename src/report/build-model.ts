@@ -7,7 +7,7 @@ import { registryNames, type ReportNames } from './names.js';
 import { makeSheetContext, type SheetContext, type WorkbookMeta } from './sheet-context.js';
 import { aboutSheet } from './sheets/about.js';
 import { cohortsSheet } from './sheets/cohorts.js';
-import { dataQualitySheet } from './sheets/data-quality.js';
+import { dataQualitySheet, type InputFindingsCut } from './sheets/data-quality.js';
 import { indicatorsSheet } from './sheets/indicators.js';
 import { monthlySheet } from './sheets/monthly.js';
 import { summarySheet } from './sheets/summary.js';
@@ -31,6 +31,8 @@ export interface FinanceSheetInput {
  */
 export interface ReportExtensions {
   readonly financeSheet?: (input: FinanceSheetInput) => SheetModel;
+  /** The ledger's and the budget's codes cut at 1,000 findings on the Financing sheet: the Data quality sheet gives their full counts. */
+  readonly financeFindingCuts?: readonly InputFindingsCut[];
 }
 
 /**
@@ -64,7 +66,7 @@ export function buildWorkbookModel(
     const name = labels.sheetNames.financing;
     sheets.push(extensions.financeSheet({ name, print: ctx.print(name), context: ctx }));
   }
-  sheets.push(monthlySheet(ctx), cohortsSheet(ctx), dataQualitySheet(ctx), aboutSheet(ctx));
+  sheets.push(monthlySheet(ctx), cohortsSheet(ctx), dataQualitySheet(ctx, extensions.financeFindingCuts), aboutSheet(ctx));
 
   const vars = {
     projectId: result.project.id,

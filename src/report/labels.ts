@@ -195,6 +195,8 @@ export const WorkbookLabelsSchema = z.object({
     checksNote: label,
     findingColumns: z.object({ file: label, line: label, column: label, severity: label, code: label, message: label }),
     noFindings: label,
+    /** Under a list cut at 1,000 findings of a code: `{listed}` and `{counts}` (per file, each code cut short with its full count). */
+    truncated: label,
   }),
   dataQuality: z.object({
     columns: z.object({
@@ -210,6 +212,8 @@ export const WorkbookLabelsSchema = z.object({
     noFindings: label,
     /** Under a list cut at 1,000 findings of a code: `{listed}` and `{counts}` (each code cut short with its full count). */
     truncated: label,
+    /** When the ledger's or the budget's findings were cut on the Financing sheet: `{sheet}`, `{listed}` and `{counts}`. */
+    otherInputsTruncated: label,
     consistencyColumns: z.object({ test: label, holds: label }),
     /** A shared copy lists findings per code only. */
     sharedColumns: z.object({ code: label, severity: label, count: label, hint: label }),

@@ -16,7 +16,7 @@ import { buildWorkbookModel, type ReportExtensions, type WorkbookMeta } from '..
 import type { WorkbookLabels } from '../report/labels.js';
 import type { WorkbookModel } from '../report/model.js';
 import { registryNames } from '../report/names.js';
-import { financingSheet, type UsableLedgerCheck } from '../report/sheets/financing.js';
+import { financingSheet, ledgerFindingCuts, type UsableLedgerCheck } from '../report/sheets/financing.js';
 import { writeWorkbook } from '../report/write-workbook.js';
 import { buildTemplateModel } from '../template/model.js';
 import { writeTemplateWorkbook } from '../template/xlsx.js';
@@ -289,10 +289,11 @@ async function reportParts(analysis: Analysis, req: WorkbookRequest): Promise<Re
     generatedAt: req.generatedAt,
     suppressBelow: req.suppressBelow,
   };
-  const extensions: { financeSheet?: NonNullable<ReportExtensions['financeSheet']> } = {};
+  const extensions: { financeSheet?: NonNullable<ReportExtensions['financeSheet']>; financeFindingCuts?: ReportExtensions['financeFindingCuts'] } = {};
   if (ledger && ledger.figures !== null) {
     const usable: UsableLedgerCheck = { ...ledger, figures: ledger.figures };
     extensions.financeSheet = (input) => financingSheet(usable, input);
+    extensions.financeFindingCuts = ledgerFindingCuts(usable);
   }
   const labels = workbookLabels(req.lang);
   const model = buildWorkbookModel(result, profile, labels, meta, extensions);

@@ -3,7 +3,7 @@ import type { GenderSplit, IndicatorsResult, TargetResult } from '../indicators/
 import type { AnalysisView, FindingGroup } from './engine.js';
 import { latestEndedQuarter } from './default-period.js';
 import { PAGE_TEXTS, type PageTexts } from './i18n.js';
-import { percent } from './percent.js';
+import { formatPercent, PERCENT } from '../core/format.js';
 import type { DownloadKind, FromWorker, ToWorker } from './protocol.js';
 import SAMPLE from '../../fixtures/participants.csv';
 
@@ -371,16 +371,18 @@ function renderTargets(r: IndicatorsResult, v: AnalysisView): void {
         'tr',
         {},
         nameCell,
-        el('td', {}, target.targetRate === null ? '–' : percent(target.targetRate, lang)),
+        el('td', {}, target.targetRate === null ? '–' : formatPercent(target.targetRate, PERCENT.web(lang))),
         el('td', {}, target.targetCount === null ? '–' : String(target.targetCount)),
         el('td', {}, String(target.base)),
         ...splitCells(target.achieved),
-        el('td', {}, target.rate === null ? '–' : percent(target.rate, lang)),
+        el('td', {}, target.rate === null ? '–' : formatPercent(target.rate, PERCENT.web(lang))),
         onTrackCell(target),
       ),
     );
     if (target.reference) {
-      notes.push(t.reference(target.reference.name, percent(target.reference.rate, lang), target.reference.women === null ? null : percent(target.reference.women, lang)));
+      const { name, rate, women } = target.reference;
+      const web = PERCENT.web(lang);
+      notes.push(t.reference(name, formatPercent(rate, web), women === null ? null : formatPercent(women, web)));
     }
   }
   table.append(body);

@@ -31,7 +31,7 @@ describe('esf-report finance on the realistic ledger (Windows-1252, Swedish Exce
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Windows-1252');
     const doc = json(r);
-    expect(doc.schema).toBe('esf-report/finance@1');
+    expect(doc.schema).toBe('esf-report/finance@2');
     expect(doc.unit).toBe('öre');
     expect(doc.project.id).toBe('23-073-S10');
     expect(doc.period).toEqual({ label: 'project', start: '2024-08-01', end: '2027-07-31', asOf: TODAY, preliminary: true });
@@ -102,10 +102,10 @@ describe('esf-report finance on one bad file per check (fixtures/ledger/bad/expe
     const r = await run([`fixtures/ledger/bad/${e.file}`, ...e.args, '--format', 'json']);
     expect(r.code).toBe(e.exit);
     const doc = json(r);
-    expect(doc.schema).toBe('esf-report/finance@1');
+    expect(doc.schema).toBe('esf-report/finance@2');
     expect(doc.findings.map((f) => ({ severity: f.severity, code: f.code, file: f.file, line: f.line, column: f.column }))).toEqual(e.findings);
     for (const f of doc.findings) expect(f.message.length).toBeGreaterThan(10);
-    if (e.exit === 2) expect(Object.keys(doc)).toEqual(['schema', 'project', 'findings']);
+    if (e.exit === 2) expect(Object.keys(doc)).toEqual(['schema', 'findings', 'files', 'notices', 'truncated', 'project']);
     else expect(doc.unit).toBe('öre');
     const strict = await run([`fixtures/ledger/bad/${e.file}`, ...e.args, '--format', 'json', '--strict']);
     expect(strict.code).toBe(e.strictExit);
@@ -150,7 +150,7 @@ describe('esf-report finance: usage and unusable files', () => {
     const r = await run(['fixtures/ledger/none.csv', '--format', 'json']);
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.stdout) as { schema: string; findings: { code: string; file: string }[] };
-    expect(Object.keys(doc)).toEqual(['schema', 'project', 'findings']);
+    expect(Object.keys(doc)).toEqual(['schema', 'findings', 'files', 'notices', 'truncated', 'project']);
     expect(doc.findings).toMatchObject([{ code: 'FILE_UNREADABLE', file: 'fixtures/ledger/none.csv' }]);
     const b = await run([LEDGER, '--budget', 'fixtures/ledger/none.csv']);
     expect(b.code).toBe(2);

@@ -56,7 +56,7 @@ describe('esf-report time', () => {
   it('gives hours and values per participant and month equal to hand-computed sums in öre', async () => {
     const { code, doc } = await timeJson([ATTENDANCE, '--participants', PARTICIPANTS, '--rate', '162,37']);
     expect(code).toBe(0);
-    expect(doc.schema).toBe('esf-report/time@1');
+    expect(doc.schema).toBe('esf-report/time@2');
     // 23,75 h × 162,37 kr = 3 856,2875 → 385 629 öre; 10,25 h → 166 429; 14,5 h → 235 436,5 → 235 437 (half up); 13 h → 211 081
     expect(doc.participants).toEqual([
       { participant_id: 'P-0094', month: '2026-09', days: 4, hours: '23.75', value_ore: 385629 },
@@ -196,7 +196,7 @@ describe("participants' time in finance and report --ledger", () => {
       cumulative: { financing: { eu: number; total: number } };
       participantTime: { quarters: unknown[]; cumulative: { hours: string; value_ore: number }; coFinancing: { ledger_ore: number; participant_time_ore: number; total_ore: number }; findings: unknown[] };
     };
-    expect(doc.schema).toBe('esf-report/finance@1');
+    expect(doc.schema).toBe('esf-report/finance@2');
     // September 2026 only: 385 629 + 235 437 + 166 429 = 787 495 öre
     expect(doc.participantTime.quarters).toEqual([{ label: '2026-Q3', hours: '48.50', value_ore: 787495 }]);
     expect(doc.participantTime.cumulative).toMatchObject({ start: '2024-08-01', end: '2026-09-30', hours: '48.50', value_ore: 787495 });

@@ -106,7 +106,7 @@ describe('a missing input file in json mode: the command\'s own document with FI
   it.each([
     [['validate', 'no-such.csv'], 'esf-report/validation@1'],
     [['indicators', 'no-such.csv', '--period', '2026-Q3'], 'esf-report/indicators@1'],
-    [['finance', 'no-such.csv'], 'esf-report/finance@1'],
+    [['finance', 'no-such.csv'], 'esf-report/finance@2'],
     [['diff', 'no-such.csv', FIXTURE], 'esf-report/diff@1'],
   ])('%j', async (args, schema) => {
     const r = await runBin([...args, '--format', 'json']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding, type Finding } from '../../src/findings/finding.js';
-import { countsOf, FindingTally, totalOf } from '../../src/findings/tally.js';
+import { countsOf, cutCodes, FindingTally, totalOf } from '../../src/findings/tally.js';
 
 const at = (line: number): Finding => finding('DATE_INVALID', { file: 'f.csv', line, column: 'entry_date' }, { found: 'x' });
 
@@ -20,5 +20,13 @@ describe('FindingTally', () => {
     const counts = countsOf({ findings: [at(1), at(2)] });
     expect(counts).toEqual({ DATE_INVALID: 2 });
     expect(totalOf(counts)).toBe(2);
+  });
+
+  it('names the codes cut short: how many were kept and how many there are, in the catalogue order', () => {
+    const t = new FindingTally(3);
+    for (let i = 1; i <= 10; i++) t.add(at(i));
+    t.add(finding('STATUS_6M_MISSING', { file: 'f.csv', line: 11 }));
+    expect(cutCodes({ findings: t.kept, findingCounts: t.counts() })).toEqual([{ code: 'DATE_INVALID', listed: 3, total: 10 }]);
+    expect(cutCodes({ findings: [at(1), at(2)] })).toEqual([]);
   });
 });

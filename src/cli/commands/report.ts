@@ -81,7 +81,11 @@ export interface FinanceSheetRequest {
  */
 export type FinanceSheetProvider = (
   request: FinanceSheetRequest,
-) => Promise<{ readonly financeSheet: NonNullable<ReportExtensions['financeSheet']>; readonly exitCode: 0 | 1 | 2 }>;
+) => Promise<{
+  readonly financeSheet: NonNullable<ReportExtensions['financeSheet']>;
+  readonly findingCuts?: ReportExtensions['financeFindingCuts'];
+  readonly exitCode: 0 | 1 | 2;
+}>;
 
 /** The bundled fonts the charts' pictures are drawn with (DejaVu Sans, licence beside them). */
 const CHART_FONTS = [`${PACKAGE_ROOT}assets/fonts/DejaVuSans.ttf`, `${PACKAGE_ROOT}assets/fonts/DejaVuSans-Bold.ttf`];
@@ -270,7 +274,7 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
     const { result, summary } = outcome;
 
     let exitCode = validationExitCode([summary], opts.strict);
-    const extensions: { financeSheet?: NonNullable<ReportExtensions['financeSheet']> } = {};
+    const extensions: { financeSheet?: NonNullable<ReportExtensions['financeSheet']>; financeFindingCuts?: ReportExtensions['financeFindingCuts'] } = {};
     if (opts.ledger !== undefined) {
       const f = await finance({
         ledger: opts.ledger,
@@ -291,6 +295,7 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
       }
       exitCode = Math.max(exitCode, f.exitCode) as 0 | 1 | 2;
       extensions.financeSheet = f.financeSheet;
+      extensions.financeFindingCuts = f.findingCuts;
       if (opts.attendance !== undefined) {
         const time = await participantTimeSheetRows(
           {
@@ -306,6 +311,7 @@ export function reportCommand(ctx: CommandContext, finance: FinanceSheetProvider
         }
         exitCode = Math.max(exitCode, time.exitCode) as 0 | 1 | 2;
         extensions.financeSheet = time.financeSheet;
+        extensions.financeFindingCuts = [...(f.findingCuts ?? []), ...time.findingCuts];
       }
     }
     if (opts.strict && exitCode === 1) {

@@ -1,5 +1,4 @@
 import { basename, resolve } from 'node:path';
-import { redactedJsonDocument, type RedactedText } from '../../core/redact.js';
 import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import * as z from 'zod';
@@ -8,10 +7,9 @@ import type { RateSource, TimeReport } from '../../attendance/time-report.js';
 import { buildTimeWorkbookModel } from '../../attendance/workbook.js';
 import { isPeriodError, resolvePeriod } from '../../core/period.js';
 import { formatOre } from '../../core/format.js';
-import { readingSummary } from '../../findings/reading-summary.js';
 import { textTable } from '../text-table.js';
 import type { Lang } from '../../findings/catalogue.js';
-import { renderFinding } from '../../findings/render.js';
+import type { Finding } from '../../findings/finding.js';
 import type { ProjectProfile } from '../../project/profile.js';
 import { writeWorkbook } from '../../report/write-workbook.js';
 import {
@@ -25,7 +23,8 @@ import {
 import { UsageError } from '../errors.js';
 import { checkAsOf, CommonOptionsSchema, dateOption, loadProfile, parseOptions, terminalLang } from '../options.js';
 import { loadTimeReportLabels } from '../report-attendance.js';
-import { noticeText, renderValidationText, validationExitCode } from '../render-findings.js';
+import { displayName } from '../display-name.js';
+import { findingsOptions, jsonFindingsWriter, noticeText, renderValidationText, truncationNotice, validationExitCode } from '../render-findings.js';
 import { readStdinIfNamed } from '../stdin.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 import { exists, writeFileSafely } from '../write-file.js';
@@ -49,7 +48,11 @@ const TimeOptionsSchema = CommonOptionsSchema.extend({
     .optional(),
   force: z.boolean().default(false),
   format: z.enum(TIME_FORMATS, { message: '--format takes text or json' }).default('text'),
+  allFindings: z.boolean().default(false),
 });
+
+/** The schema of `time --format json`: @2 added `files[].counts`, `files[].truncated`, `notices` and `truncated`. */
+export const TIME_SCHEMA = 'esf-report/time@2';
 
 /** `esf-report time ATTENDANCE --participants FILE`: hours and value of participants' time per participant and month. */
 export function timeCommand(ctx: CommandContext): Command {
@@ -73,14 +76,19 @@ export function timeCommand(ctx: CommandContext): Command {
     .option('-o, --out <file.xlsx>', 'write the time report workbook')
     .option('--force', 'replace an existing --out file')
     .addOption(new Option('--format <format>', 'output format').choices(TIME_FORMATS).default('text'))
-    .option('--strict', 'treat warnings as errors (exit 1; no workbook is written)');
+    .option('--strict', 'treat warnings as errors (exit 1; no workbook is written)')
+    .option(
+      '--all-findings',
+      'list every finding: text shows every one under its code (default: five of each code); json streams every one as found (default: the first 1,000 of each code, with the full counts)',
+    );
   addCommonOptions(cmd);
   cmd.addHelpText(
     'after',
     '\nExamples:\n' +
       '  esf-report time fixtures/attendance/attendance.csv --participants fixtures/participants.csv --month 2026-09 --rate 150\n' +
       '  esf-report time narvaro.xlsx --participants deltagare.xlsx --period 2026-Q3 --out narvarorapporter-2026-Q3.xlsx\n' +
-      '  esf-report time narvaro.csv --participants deltagare.csv --format json > tid.json     # value_ore in öre\n',
+      '  esf-report time narvaro.csv --participants deltagare.csv --format json > tid.json     # value_ore in öre\n' +
+      '  esf-report time narvaro.csv --participants deltagare.csv --format json --all-findings  # every finding, not the first 1,000 of each code\n',
   );
   cmd.action(async (attendanceFile: string, raw: Record<string, unknown>) => {
     const opts = parseOptions(TimeOptionsSchema, raw);
@@ -109,10 +117,16 @@ export function timeCommand(ctx: CommandContext): Command {
 
     // standard input can stand for one of the two files only
     await readStdinIfNamed([attendanceFile, opts.participants]);
+    // json is written as it goes: the findings first (each as found with --all-findings), the figures last
+    const writer = opts.format === 'json' ? jsonFindingsWriter(TIME_SCHEMA, lang, out, opts.allFindings) : undefined;
+    const stream = writer && opts.allFindings ? (f: Finding) => writer.finding(f, f.file ?? displayName(attendanceFile)) : undefined;
+    writer?.begin();
     const run = await readAttendanceRun(attendanceFile, opts.participants, profile, period, today, rateSource(profile, rateOre), {
       encoding: opts.encoding,
       delimiter: opts.delimiter,
       sheet: opts.sheet,
+      // text groups findings by code, so with --all-findings it keeps every one
+      findingsOut: findingsOptions(stream, opts.format === 'text' && opts.allFindings),
     });
     const files = attendanceFileViews(run);
     if (!opts.quiet) {
@@ -120,8 +134,13 @@ export function timeCommand(ctx: CommandContext): Command {
       for (const line of attendanceNotices(run, lang)) out.err(`${line}\n`);
     }
     const exitCode = run.time === null ? 2 : validationExitCode(files, opts.strict);
-    if (opts.format === 'json') out.json(renderTimeJson(run, profile, lang));
-    else out.out(renderTimeText(run, profile, lang, out.color));
+    if (writer) {
+      // what was kept and not streamed: every finding by default; with --all-findings, those of a file that could not be read
+      for (const s of files) for (const f of s.findings) writer.finding(f, s.file);
+      writer.end(files, timeJsonMembers(run, profile));
+      const cut = opts.allFindings || opts.quiet ? null : truncationNotice(files, lang);
+      if (cut) out.err(`${cut}\n`);
+    } else out.out(renderTimeText(run, profile, lang, out.color, opts.allFindings));
 
     if (outPath !== undefined && run.time !== null) {
       if (opts.strict && exitCode === 1) {
@@ -148,12 +167,13 @@ function rateJson(rate: RateSource): unknown {
   return { source: 'none', note: rate.source, hourly_rates: [] };
 }
 
-/** `time --format json`: the `esf-report/time@1` document; hours as decimal strings, values in öre (null without a rate). */
-export function timeDocument(run: AttendanceRun, profile: ProjectProfile, lang: Lang): unknown {
+/**
+ * The members of `time --format json` (`esf-report/time@2`) after its findings and files
+ * (`jsonFindingsWriter`): hours as decimal strings, values in öre (null without a rate).
+ */
+export function timeJsonMembers(run: AttendanceRun, profile: ProjectProfile): Record<string, unknown> {
   const time: TimeReport | null = run.time;
-  const files = attendanceFileViews(run);
   return {
-    schema: 'esf-report/time@1',
     unit: 'öre',
     project: { id: profile.id },
     period: time ? { label: time.window.label, start: time.window.start, end: time.window.end, asOf: time.window.asOf } : null,
@@ -166,14 +186,7 @@ export function timeDocument(run: AttendanceRun, profile: ProjectProfile, lang: 
       value_ore: m.valueOre,
     })),
     total: { hours: formatQuarters(time?.total.quarters ?? 0), value_ore: time?.total.valueOre ?? null },
-    files: files.map((s) => ({ file: s.file, kind: s.kind, ...readingSummary(s) })),
-    findings: files.flatMap((s) => s.findings.map((f) => renderFinding(f, lang))),
   };
-}
-
-/** The time document; its strings are redacted, its öre amounts stay whole. */
-function renderTimeJson(run: AttendanceRun, profile: ProjectProfile, lang: Lang): RedactedText {
-  return redactedJsonDocument(timeDocument(run, profile, lang));
 }
 
 const LABELS = {
@@ -206,8 +219,8 @@ const LABELS = {
 } as const;
 
 /** The time table for a person: one line per participant and month, the total last. */
-export function renderTimeText(run: AttendanceRun, profile: ProjectProfile, lang: Lang, c: ChalkInstance): string {
-  const findings = renderValidationText(attendanceFileViews(run), lang, c);
+export function renderTimeText(run: AttendanceRun, profile: ProjectProfile, lang: Lang, c: ChalkInstance, all = false): string {
+  const findings = renderValidationText(attendanceFileViews(run), lang, c, all);
   const time = run.time;
   if (!time) return findings;
   const t = LABELS[lang];

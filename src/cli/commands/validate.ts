@@ -8,12 +8,10 @@ import { UsageError } from '../errors.js';
 import { openInput } from '../input-file.js';
 import { fileSize, progressFor } from '../io.js';
 import { unreadableParticipants } from '../participant-input.js';
-import type { FindingsOptions } from '../../read/read-validated.js';
 import { checkAsOf, CommonOptionsSchema, loadProfile, parseOptions, terminalLang } from '../options.js';
 import type { Finding } from '../../findings/finding.js';
-import { KEPT_PER_CODE } from '../../findings/tally.js';
 import { displayName } from '../display-name.js';
-import { findingsWriter, noticeText, renderValidationText, truncationNotice, validationExitCode, type FileSummaryView } from '../render-findings.js';
+import { findingsOptions, findingsWriter, noticeText, renderValidationText, truncationNotice, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { readStdinIfNamed } from '../stdin.js';
 import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
@@ -48,15 +46,6 @@ export async function validateParticipantFile(
   );
   progress?.done();
   return summary;
-}
-
-/**
- * How a file's findings are kept: streamed (`onFinding`: none kept, each written as it is found),
- * all kept (`--all-findings` in text, which groups them by code), or the first 1,000 of each code.
- */
-function findingsOptions(onFinding: ((f: Finding) => void) | undefined, keepAll = false): FindingsOptions {
-  if (onFinding) return { keepPerCode: 0, onFinding };
-  return { keepPerCode: keepAll ? Number.POSITIVE_INFINITY : KEPT_PER_CODE };
 }
 
 export function validateCommand(ctx: CommandContext): Command {

@@ -1,4 +1,4 @@
-import { formatDecimal, formatReportPercent as formatPercent } from '../../core/format.js';
+import { formatDecimal, formatReportPercent } from '../../core/format.js';
 import type { Lang } from '../../findings/catalogue.js';
 import type { CellModel } from '../model.js';
 
@@ -7,9 +7,6 @@ import type { CellModel } from '../model.js';
  * decimal comma and a space before the per cent sign ("25,5 %"), English with a point ("25.5%").
  * Pure: used in Node and in a browser alike.
  */
-
-/** The report's forms of numbers (one rounding rule for the whole program: core/format.ts). */
-export { formatInteger, formatReportPercent as formatPercent } from '../../core/format.js';
 
 /** `2026-09` as "sep 2026" with the template's month names. */
 export function formatMonth(month: string, months: readonly string[]): string {
@@ -33,9 +30,9 @@ export function formatCell(cell: CellModel, lang: Lang): string {
     case 'integer':
       return String(cell.value);
     case 'rate':
-      return formatPercent(cell.value, 1, lang);
+      return formatReportPercent(cell.value, 1, lang);
     case 'share':
-      return formatPercent(cell.value, 2, lang);
+      return formatReportPercent(cell.value, 2, lang);
     case 'money':
       return formatDecimal(cell.value, 2, lang);
     case 'hours':

@@ -3,9 +3,9 @@ import type { IndicatorsResult } from '../../indicators/result.js';
 type RenderedFinding = IndicatorsResult['findings'][number];
 import { FINDING_CODES, type FindingCode } from '../../findings/codes.js';
 import { findingHint } from '../../findings/render.js';
-import { maskPersonnummer } from '../../participants/personnummer.js';
+import { redact } from '../../core/redact.js';
 import { BLANK, EMPTY, integer, text, type CellModel, type SheetModel } from '../model.js';
-import { KEPT_PER_CODE } from '../../findings/tally.js';
+import { KEPT_PER_CODE, type CutCode } from '../../findings/tally.js';
 import { fillLabel } from '../labels.js';
 import { SheetBuilder } from '../sheet-builder.js';
 import type { SheetContext } from '../sheet-context.js';
@@ -26,14 +26,31 @@ export function sortFindings(findings: readonly RenderedFinding[]): RenderedFind
   );
 }
 
+/** The codes of another input (the ledger, the budget) whose findings were cut at 1,000 on the sheet that lists them. */
+export interface InputFindingsCut {
+  /** The file's base name. */
+  readonly file: string;
+  readonly cut: readonly CutCode[];
+}
+
+/**
+ * The full counts of the codes cut short, as the notes under a cut list give them: `ledger.csv:
+ * AMOUNT_INVALID 1200, DATE_INVALID 1500; budget.csv: …`; without `withFiles` (a shared copy names
+ * no file) the codes only.
+ */
+export function cutCountsText(cuts: readonly InputFindingsCut[], withFiles: boolean): string {
+  const codes = (c: InputFindingsCut) => c.cut.map((x) => `${x.code} ${x.total}`).join(', ');
+  return withFiles ? cuts.map((c) => `${c.file}: ${codes(c)}`).join('; ') : cuts.map(codes).join(', ');
+}
+
 /**
  * Data quality: every finding of the file (with the row's participant ID when it is valid;
  * nothing personal beyond that ID), and beside it, after a blank column, the aggregate consistency
  * tests with whether they hold. Side by side, both tables share the frozen, repeated header row, and
  * a long list of findings never pushes the tests onto a page under the findings' headings.
  */
-export function dataQualitySheet(ctx: SheetContext): SheetModel {
-  if (ctx.figures.plan) return sharedDataQualitySheet(ctx);
+export function dataQualitySheet(ctx: SheetContext, otherCuts: readonly InputFindingsCut[] = []): SheetModel {
+  if (ctx.figures.plan) return sharedDataQualitySheet(ctx, otherCuts);
   const { result, labels } = ctx;
   const l = labels.dataQuality;
   const c = l.columns;
@@ -50,13 +67,13 @@ export function dataQualitySheet(ctx: SheetContext): SheetModel {
     const participantId = f.participantId ?? excluded?.participantId ?? null;
     return [
       f.line === null ? EMPTY : integer(f.line),
-      participantId ? text(maskPersonnummer(participantId)) : EMPTY,
+      participantId ? text(redact(participantId)) : EMPTY,
       f.line === null ? EMPTY : ctx.yesNo(excluded !== undefined),
       text(l.severity[f.severity]),
       text(f.code),
       f.column === null ? EMPTY : text(f.column),
       // The engine masks messages already; masking again costs nothing and keeps the workbook safe whatever fed it.
-      text(maskPersonnummer(f.message)),
+      text(redact(f.message)),
     ];
   });
   // at most 1,000 findings of a code reach the sheet; a note under them gives the full counts
@@ -77,6 +94,7 @@ export function dataQualitySheet(ctx: SheetContext): SheetModel {
     const row = b.add('data', [...left, BLANK, ...(tests[i] ?? [BLANK, BLANK])]);
     if ((i === 0 && findings.length === 0) || i === noteAt) b.merge(row, 1, row, FINDINGS_COLUMNS);
   }
+  otherInputsNote(b, ctx, otherCuts, FINDINGS_COLUMNS);
   const name = labels.sheetNames.dataQuality;
   return b.build({ key: 'dataQuality', name, headerRows: 1, wrap: [{ column: MESSAGE_COLUMN, maxWidth: 70 }], print: ctx.print(name) });
 }
@@ -88,7 +106,7 @@ const SHARED_COLUMNS = 4;
  * Data quality in a shared copy: how many findings of each code, with what the code means, and the
  * consistency tests; no line, participant ID, column value or file name, so no row can be traced.
  */
-function sharedDataQualitySheet(ctx: SheetContext): SheetModel {
+function sharedDataQualitySheet(ctx: SheetContext, otherCuts: readonly InputFindingsCut[]): SheetModel {
   const { result, labels, figures } = ctx;
   const l = labels.dataQuality;
   const c = l.sharedColumns;
@@ -108,8 +126,22 @@ function sharedDataQualitySheet(ctx: SheetContext): SheetModel {
     const row = b.add('data', [...left, BLANK, ...(tests[i] ?? [BLANK, BLANK])]);
     if (i === 0 && findings.length === 0) b.merge(row, 1, row, SHARED_COLUMNS);
   }
+  otherInputsNote(b, ctx, otherCuts, SHARED_COLUMNS);
   b.blank();
   b.addSpanning('note', text(l.sharedNote), SHARED_COLUMNS);
   const name = labels.sheetNames.dataQuality;
   return b.build({ key: 'dataQuality', name, headerRows: 1, wrap: [{ column: SHARED_COLUMNS, maxWidth: 70 }], print: ctx.print(name) });
+}
+
+/**
+ * Under the findings: when the ledger's or the budget's findings were cut at 1,000 of a code on the
+ * Financing sheet, a note with their full counts. These count bookings, not people, and no audited
+ * figure is made from them, so a shared copy states them too (without the file names it never shows).
+ */
+function otherInputsNote(b: SheetBuilder, ctx: SheetContext, cuts: readonly InputFindingsCut[], width: number): void {
+  if (cuts.length === 0) return;
+  const { labels } = ctx;
+  b.blank();
+  const counts = cutCountsText(cuts, ctx.figures.plan === null);
+  b.addSpanning('note', text(fillLabel(labels.dataQuality.otherInputsTruncated, { sheet: labels.sheetNames.financing, listed: KEPT_PER_CODE, counts })), width);
 }

@@ -9,6 +9,8 @@ import { fillLabel, type WorkbookLabels } from '../labels.js';
 import { displayWidth, textWidth } from '../layout.js';
 import { EMPTY, integer, mark, money, text, type CellModel, type RowStyle, type SheetModel, type WrapModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
+import { cutCodes, KEPT_PER_CODE } from '../../findings/tally.js';
+import { cutCountsText, type InputFindingsCut } from './data-quality.js';
 
 /**
  * The Financing sheet (`report --ledger [--budget]`): the co-financing figures of `finance.md`
@@ -21,7 +23,8 @@ import { SheetBuilder } from '../sheet-builder.js';
  *    difference, unfunded, and whether the quarter is checked (partial quarters are not);
  * 4. with a budget: planned, used, utilisation and remaining per cost category;
  * 5. the checks: per scope (each quarter and cumulative) whether each check holds;
- * 6. the findings of the ledger and the budget (row findings and check findings).
+ * 6. the findings of the ledger and the budget (row findings and check findings), at most 1,000
+ *    of a code per file, with a note giving the full counts of the codes cut short.
  *
  * Amounts are SEK numbers (öre ÷ 100, format `#,##0.00`): `Math.round(value * 100)` is the
  * engine's öre figure. Shares are numbers with `0.00%`.
@@ -57,6 +60,22 @@ function rateText(rate: number, lang: Lang): string {
 
 function share(value: number | null, na: CellModel): CellModel {
   return value === null ? na : { kind: 'share', value };
+}
+
+/** A file's kept findings and their full counts. */
+type FindingsOfFile = { readonly file: string } & Parameters<typeof cutCodes>[0];
+
+/**
+ * The ledger's and the budget's codes whose findings were cut at 1,000 (the sheet lists the
+ * findings each summary kept), with their full counts: what the Financing and Data quality sheets announce.
+ */
+export function ledgerFindingCuts(check: {
+  readonly ledger: FindingsOfFile;
+  readonly budget: FindingsOfFile | null;
+}): InputFindingsCut[] {
+  return [check.ledger, ...(check.budget ? [check.budget] : [])]
+    .map((s) => ({ file: baseName(s.file), cut: cutCodes(s) }))
+    .filter((c) => c.cut.length > 0);
 }
 
 /** Plans the Financing sheet from a checked ledger (and budget). Pure: no I/O, no clock. */
@@ -208,6 +227,9 @@ export function financingSheet(check: UsableLedgerCheck, input: FinanceSheetInpu
     b.merge(row, CODE_COLUMN, row, CODE_COLUMN + 1);
     b.merge(row, MESSAGE_COLUMN, row, W);
   }
+  // at most 1,000 findings of a code per file reach the sheet; a note under them gives the full counts
+  const cuts = ledgerFindingCuts(check);
+  if (cuts.length > 0) note(fillLabel(l.truncated, { listed: KEPT_PER_CODE, counts: cutCountsText(cuts, true) }));
 
   const sheet = b.build({ key: 'financing', name, headerRows: 0, print });
   return { ...sheet, wrap: figureColumnWraps(sheet) };

@@ -13,7 +13,7 @@ const time = computeTime(days, { label: 'project', start: '2024-08-01', end: '20
 
 async function check(rows: string[]) {
   const text = ['datum;typ;kategori;belopp;part;verifikation;beskrivning', ...rows].join('\n');
-  return checkLedgerForParticipantTime(bufferSource('l.csv', new TextEncoder().encode(text)), time, {});
+  return (await checkLedgerForParticipantTime(bufferSource('l.csv', new TextEncoder().encode(text)), time, {})).findings;
 }
 
 describe('checkLedgerForParticipantTime', () => {
@@ -47,6 +47,14 @@ describe('checkLedgerForParticipantTime', () => {
 
   it('finds nothing in a ledger without participants’ time, and ignores an unusable ledger', async () => {
     expect(await check(['2026-09-30;kostnad;personal;1 200,00;;V1;Lön'])).toEqual([]);
-    expect(await checkLedgerForParticipantTime(bufferSource('l.csv', new TextEncoder().encode('a;b\n1;2\n')), time, {})).toEqual([]);
+    expect((await checkLedgerForParticipantTime(bufferSource('l.csv', new TextEncoder().encode('a;b\n1;2\n')), time, {})).findings).toEqual([]);
+  });
+
+  it('keeps at most 1,000 findings (or as many as asked), and counts every one', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `2026-09-30;kostnad;bidrag_i_annat_än_pengar;999;;V${i};Deltagartid`);
+    const text = ['datum;typ;kategori;belopp;part;verifikation;beskrivning', ...rows].join('\n');
+    const r = await checkLedgerForParticipantTime(bufferSource('l.csv', new TextEncoder().encode(text)), time, {}, 2);
+    expect(r.findings.map((x) => x.line)).toEqual([2, 3]);
+    expect(r.findingCounts).toEqual({ PARTICIPANT_TIME_IN_LEDGER: 5 });
   });
 });

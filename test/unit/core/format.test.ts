@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalMark, formatDecimal, formatExactPercent, formatInteger, formatOre, formatPercent, formatReportPercent } from '../../../src/core/format.js';
+import { decimalMark, formatDecimal, formatExactPercent, formatInteger, formatOre, formatPercent, formatReportPercent, PERCENT } from '../../../src/core/format.js';
 import { exactDecimal as rateFromNumber } from '../../../src/core/decimal.js';
 import { parseAmount } from '../../../src/finance/money.js';
 
@@ -73,10 +73,28 @@ describe('formatPercent: one rounding rule, half away from zero on the decimal d
     expect(short(1)).toBe('100 %');
   });
 
+  it('has one named form per place that shows shares', () => {
+    // the terminal's figures (indicator rates, finance shares): two decimals
+    expect(formatPercent(0.1684, PERCENT.terminal('en'))).toBe('16.84 %');
+    expect(formatPercent(0.0188, PERCENT.terminal('sv'))).toBe('1,88 %');
+    expect(formatPercent(1, PERCENT.terminal('en'))).toBe('100.00 %');
+    expect(formatPercent(0.4, PERCENT.terminal('sv'))).toBe('40,00 %');
+    // a target or reference rate in the terminal: at most four decimals
+    expect(formatPercent(0.25, PERCENT.terminalShort('en'))).toBe('25 %');
+    expect(formatPercent(0.903, PERCENT.terminalShort('sv'))).toBe('90,3 %');
+    expect(formatPercent(0.07, PERCENT.terminalShort('en'))).toBe('7 %');
+    // the web page: at most two decimals
+    expect(formatPercent(0.2545, PERCENT.web('sv'))).toBe('25,45 %');
+    expect(formatPercent(0.2545, PERCENT.web('en'))).toBe('25.45 %');
+    expect(formatPercent(1, PERCENT.web('sv'))).toBe('100 %');
+    expect(formatPercent(0.5, PERCENT.web('en'))).toBe('50 %');
+  });
+
   it('is the report form with a no-break space in Swedish and none in English', () => {
     expect(formatReportPercent(0.2545, 1, 'sv')).toBe('25,5\u00a0%');
     expect(formatReportPercent(0.2545, 1, 'en')).toBe('25.5%');
     expect(formatReportPercent(12.5, 0, 'sv')).toBe('1\u00a0250\u00a0%');
+    expect(formatReportPercent(0.0188, 1, 'en')).toBe('1.9%');
   });
 
   it('never differs from the exact rounding of any 6-decimal share', () => {

@@ -210,11 +210,11 @@ describe('rates come from the profile', () => {
   });
 });
 
-describe('financeResult (esf-report/finance@1)', () => {
+describe('financeResult (esf-report/finance@2)', () => {
   it('has the documented shape, amounts in öre', async () => {
     const doc = financeResult(await run(Q3), 'en') as FinanceResult;
     expect(Object.keys(doc)).toEqual(['schema', 'unit', 'project', 'period', 'rates', 'records', 'quarters', 'cumulative', 'budget', 'excluded', 'findings']);
-    expect(doc.schema).toBe('esf-report/finance@1');
+    expect(doc.schema).toBe('esf-report/finance@2');
     expect(doc.unit).toBe('öre');
     expect(doc.project).toEqual({ id: '23-073-S10', name: PROFILE.name });
     expect(doc.period).toEqual({ label: 'project', start: '2024-08-01', end: '2027-07-31', asOf: TODAY, preliminary: true });

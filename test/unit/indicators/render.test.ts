@@ -1,8 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import {
-  formatPercent,
-  formatRate,
   preliminaryNotice,
   renderIndicatorsCsv,
   renderIndicatorsJson,
@@ -20,19 +18,6 @@ const result = computeRecords(
   ],
   '2025-Q1',
 );
-
-describe('number formats', () => {
-  it('rates as percentages with two decimals, a decimal comma in Swedish', () => {
-    expect(formatRate(0.1684, 'en')).toBe('16.84 %');
-    expect(formatRate(0.0188, 'sv')).toBe('1,88 %');
-    expect(formatRate(1, 'en')).toBe('100.00 %');
-    expect(formatRate(0.125, 'en')).toBe('12.50 %');
-    expect(formatRate(null, 'en')).toBe('–');
-    expect(formatPercent(0.25, 'en')).toBe('25 %');
-    expect(formatPercent(0.903, 'sv')).toBe('90,3 %');
-    expect(formatPercent(0.07, 'en')).toBe('7 %');
-  });
-});
 
 describe('text', () => {
   it('is an aligned table with the header, every code, targets, consistency and the views on request', () => {

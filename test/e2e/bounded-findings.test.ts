@@ -189,3 +189,27 @@ describe('report --ledger: the workbook says the ledger findings were cut, with 
     expect(html).toContain('The findings of the ledger and the budget are on the Financing sheet');
   });
 });
+
+describe('report: participant findings past 1,000 of a code', () => {
+  it('a shared copy counts every finding of a code on the Data quality sheet, not the 1,000 listed', async () => {
+    // the sample, then BAD_ROWS rows whose ID is no ID (ID_INVALID each, the row excluded)
+    const sample = readFileSync('fixtures/participants.csv', 'utf8').trimEnd().split('\n');
+    const row = sample[1]!.split(',').slice(1).join(',');
+    const lines = [...sample];
+    for (let i = 1; i <= BAD_ROWS; i++) lines.push(`bad id ${i}!,${row}`);
+    const input = join(work, 'many-bad-ids.csv');
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const out = join(work, 'shared-many.xlsx');
+    const r = await runBin(['report', input, '--period', 'project', '--as-of', '2026-11-20', '--out', out, '--force', '--lang', 'en', '--suppress-below', '3']);
+    expect(r.code).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const counts = new Map<string, unknown>();
+    wb.getWorksheet('Data quality')!.eachRow((r) => {
+      const code = r.getCell(1).value;
+      if (typeof code === 'string' && /^[A-Z0-9_]+$/.test(code)) counts.set(code, r.getCell(3).value ?? r.getCell(2).value);
+    });
+    expect([...counts.entries()].find(([c]) => c === 'ID_INVALID')).toBeDefined();
+    expect(JSON.stringify([...counts.entries()])).toContain(`"ID_INVALID",${BAD_ROWS}`);
+  });
+});

@@ -307,6 +307,11 @@ export function statTable(result: IndicatorsResult): StatTable {
 /** How many findings of each code the file has, in code order: what the data-quality sheet of a shared copy lists. */
 export function findingCounts(result: IndicatorsResult): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const f of result.findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  if (result.findingCounts) {
+    // the list was cut at 1,000 of a code: the full counts were kept beside it
+    for (const [code, n] of Object.entries(result.findingCounts)) if (n) counts.set(code, n);
+  } else {
+    for (const f of result.findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  }
   return new Map([...counts].sort((a, b) => a[0].localeCompare(b[0])));
 }

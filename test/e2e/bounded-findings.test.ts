@@ -211,5 +211,14 @@ describe('report: participant findings past 1,000 of a code', () => {
     });
     expect([...counts.entries()].find(([c]) => c === 'ID_INVALID')).toBeDefined();
     expect(JSON.stringify([...counts.entries()])).toContain(`"ID_INVALID",${BAD_ROWS}`);
+
+    // report --format json: the first 1,000 of the code, the full count and truncated
+    const json = await runBin(['report', input, '--period', 'project', '--as-of', '2026-11-20', '--out', out, '--force', '--format', 'json']);
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout) as { schema: string; findings: { code: string }[]; counts: Record<string, number>; truncated: boolean };
+    expect(doc.schema).toBe('esf-report/report@1');
+    expect(doc.findings.filter((f) => f.code === 'ID_INVALID')).toHaveLength(1000);
+    expect(doc.counts.ID_INVALID).toBe(BAD_ROWS);
+    expect(doc.truncated).toBe(true);
   });
 });

@@ -31,6 +31,7 @@ import { resolveReportPeriod } from '../period-option.js';
 import { noticeText, renderValidationText, validationExitCode, type FileSummaryView } from '../render-findings.js';
 import { preliminaryNotice } from '../render-indicators.js';
 import { renderFinding } from '../../findings/render.js';
+import { countsOf, totalOf } from '../../findings/tally.js';
 import { unusableFileLines } from '../unusable-files.js';
 import { addCommonOptions, type CommandContext } from '../shared.js';
 
@@ -141,15 +142,20 @@ export async function loadWorkbookLabels(lang: Lang): Promise<WorkbookLabels> {
 
 /**
  * `report --format json`: one document on stdout saying what was written (null when nothing was),
- * for which period, from how many rows, with the participant file's findings.
+ * for which period, from how many rows, with the participant file's findings (at most 1,000 of a
+ * code, as validate lists them) and their full counts.
  */
 export function renderReportJson(written: string | null, summary: FileSummaryView, result: IndicatorsResult | null, lang: Lang): string {
+  const counts = countsOf(summary);
   const doc = {
     schema: 'esf-report/report@1',
     written,
     period: result ? { label: result.period.label, start: result.period.start, end: result.period.end, asOf: result.period.asOf, preliminary: result.period.preliminary } : null,
     records: result ? result.records : null,
     findings: summary.findings.map((f) => renderFinding(f, lang)),
+    // the full count per code, and whether `findings` holds only the first 1,000 of some code
+    counts,
+    truncated: totalOf(counts) > summary.findings.length,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

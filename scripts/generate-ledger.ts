@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import { csvRecord } from './participants-generator.js';
 
 // ---------------------------------------------------------------------------------------------
 // Money helpers (öre, integers only)
@@ -50,13 +51,6 @@ function sek(ore: number): string {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-function csvField(value: string, delimiter: string): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function csvLine(values: readonly string[], delimiter: string): string {
-  return values.map((v) => csvField(v, delimiter)).join(delimiter);
-}
 
 const SV_HEADER = ['datum', 'typ', 'kategori', 'belopp', 'part', 'verifikation', 'beskrivning'] as const;
 const EN_HEADER = ['date', 'type', 'category', 'amount', 'party', 'reference', 'description'] as const;
@@ -233,10 +227,10 @@ function realisticLedger(euRate: readonly [number, number], flatRate: readonly [
 }
 
 function ledgerCsv(bookings: readonly Booking[]): string {
-  const rows = [csvLine(SV_HEADER, ';')];
+  const rows = [csvRecord(SV_HEADER, ';')];
   for (const b of bookings) {
     rows.push(
-      csvLine(
+      csvRecord(
         [b.date, COSTS.has(b.category) ? 'kostnad' : 'finansiering', SV[b.category], b.form === 'number' ? excelNumber(b.ore) : excelGeneral(b.ore), b.party, b.reference, b.description],
         ';',
       ),
@@ -255,7 +249,7 @@ const BUDGET: readonly [Category, number][] = [
 ];
 
 function budgetCsv(): string {
-  const rows = ['kategori;belopp', ...BUDGET.map(([c, ore]) => csvLine([SV[c], excelNumber(ore)], ';'))];
+  const rows = ['kategori;belopp', ...BUDGET.map(([c, ore]) => csvRecord([SV[c], excelNumber(ore)], ';'))];
   return `\uFEFF${rows.join('\r\n')}\r\n`;
 }
 
@@ -316,10 +310,10 @@ const m = (row: Row, ...expect: { code: string; column: string | null; severity?
 const plain = (rows: Row[]): Marked[] => rows.map((row) => ({ row }));
 
 function badCsv(file: string, marked: readonly Marked[], header: readonly string[] = SV_HEADER): { text: string; findings: ExpectedFinding[] } {
-  const lines = [csvLine(header, ';')];
+  const lines = [csvRecord(header, ';')];
   const findings: ExpectedFinding[] = [];
   marked.forEach((mk, i) => {
-    lines.push(csvLine((mk.row as readonly string[]).slice(0, header.length), ';'));
+    lines.push(csvRecord((mk.row as readonly string[]).slice(0, header.length), ';'));
     for (const e of mk.expect ?? []) findings.push({ severity: e.severity ?? 'error', code: e.code, file, line: i + 2, column: e.column });
   });
   return { text: `${lines.join('\n')}\n`, findings };

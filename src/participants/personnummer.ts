@@ -1,5 +1,4 @@
 import { isValidYmd, ymdToIso, type IsoDate } from '../core/dates.js';
-import { redact } from '../core/redact.js';
 
 /** What a valid personnummer tells: birth date, legal gender digit, and a 12-digit key for duplicates. */
 export interface Personnummer {
@@ -81,9 +80,4 @@ export function parsePersonnummer(value: string, today: IsoDate): Personnummer |
 /** True when the text is a valid personnummer in any accepted form: used to keep such IDs out of output. */
 export function isPersonnummer(value: string, today: IsoDate): boolean {
   return typeof parsePersonnummer(value, today) === 'object';
-}
-
-/** Masks anything that could hold a personnummer (the one redaction of `core/redact.ts`). */
-export function maskPersonnummer(text: string): string {
-  return redact(text);
 }

@@ -5,7 +5,7 @@ import { INDICATOR_CELLS } from '../sheets/indicators.js';
 import { MONTHLY_COLUMNS } from '../sheets/monthly.js';
 import { TARGET_CELLS } from '../sheets/targets.js';
 import type { BarRow, ChartModel, ChartTexts, SegmentValue, TargetBar } from './chart-model.js';
-import { formatInteger, formatReportPercent as formatPercent } from '../../core/format.js';
+import { formatInteger, formatReportPercent } from '../../core/format.js';
 import { formatMonth } from './format.js';
 
 /** What the charts need beyond the sheets: the plan, the period, and the threshold for the note. */
@@ -128,12 +128,12 @@ function targetsChart(sheet: SheetModel, ctx: ChartContext): ChartModel {
       if (value !== null) references.push({ label: referenceLabels[references.length] ?? textOf(next.cells[TARGET_CELLS.name - 1]), value });
     }
     const rate = shown(rateCell);
-    const rateText = rate === null ? null : formatPercent(rate, 1, lang);
+    const rateText = rate === null ? null : formatReportPercent(rate, 1, lang);
     bars.push({ label: `${id} ${name}`, segments, end: rateText, target: targetRate, references });
-    const target = targetRate === null ? '–' : formatPercent(targetRate, 0, lang);
+    const target = targetRate === null ? '–' : formatReportPercent(targetRate, 0, lang);
     if (rateText === null) summary.push(fillLabel(l.lineHidden, { name, target }));
     else if (targetRate === null && references.length > 0) {
-      summary.push(fillLabel(l.lineNoTarget, { name, rate: rateText, reference: references.map((r) => formatPercent(r.value, 1, lang)).join(', ') }));
+      summary.push(fillLabel(l.lineNoTarget, { name, rate: rateText, reference: references.map((r) => formatReportPercent(r.value, 1, lang)).join(', ') }));
     } else summary.push(fillLabel(l.line, { name, rate: rateText, target }));
   });
   return {

@@ -1,5 +1,5 @@
 import { CONTEXT_CODES, INDICATOR_CODES } from '../../indicators/result.js';
-import { maskPersonnummer } from '../../participants/personnummer.js';
+import { redact } from '../../core/redact.js';
 import { fillLabel } from '../labels.js';
 import { text, type CellModel, type SheetModel } from '../model.js';
 import { SheetBuilder } from '../sheet-builder.js';
@@ -26,18 +26,18 @@ export function aboutSheet(ctx: SheetContext): SheetModel {
   field(f.tool, text(`esf-report ${meta.toolVersion}`));
   // The file name and options come from the command line: masked like any text that could carry a personnummer.
   // A shared copy never names the file: its name may name a person. The SHA-256 still ties the copy to it.
-  field(f.inputFile, text(ctx.figures.plan ? l.notStated : maskPersonnummer(meta.input.name)));
+  field(f.inputFile, text(ctx.figures.plan ? l.notStated : redact(meta.input.name)));
   field(f.sha256, text(meta.input.sha256));
   if (meta.ledger) {
-    field(f.ledgerFile, text(maskPersonnummer(meta.ledger.name)));
+    field(f.ledgerFile, text(redact(meta.ledger.name)));
     field(f.ledgerSha256, text(meta.ledger.sha256));
   }
   if (meta.budget) {
-    field(f.budgetFile, text(maskPersonnummer(meta.budget.name)));
+    field(f.budgetFile, text(redact(meta.budget.name)));
     field(f.budgetSha256, text(meta.budget.sha256));
   }
-  field(f.profile, text(meta.profileFile === null ? fillLabel(l.builtInProfile, { projectId: ctx.profile.id }) : maskPersonnummer(meta.profileFile)));
-  field(f.options, text(maskPersonnummer(meta.options.join(' '))));
+  field(f.profile, text(meta.profileFile === null ? fillLabel(l.builtInProfile, { projectId: ctx.profile.id }) : redact(meta.profileFile)));
+  field(f.options, text(redact(meta.options.join(' '))));
   field(f.rulesVersion, text(result.schema));
   field(f.generatedAt, { kind: 'datetime', value: meta.generatedAt });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidYmd, ymdToIso, type IsoDate } from '../../../src/core/dates.js';
-import { luhnCheckDigit, maskPersonnummer, parsePersonnummer, type Personnummer, type PersonnummerProblem } from '../../../src/participants/personnummer.js';
+import { redact } from '../../../src/core/redact.js';
+import { luhnCheckDigit, parsePersonnummer, type Personnummer, type PersonnummerProblem } from '../../../src/participants/personnummer.js';
 
 /** The parser as first written, with a regular expression: the digit-by-digit one must agree with it on every input. */
 function referenceParse(value: string, today: IsoDate): Personnummer | PersonnummerProblem {
@@ -93,15 +94,15 @@ describe('parsePersonnummer', () => {
   });
 });
 
-describe('maskPersonnummer', () => {
+describe('redact (the masking every message goes through)', () => {
   it('masks a personnummer run together with other digits, and keeps dates and short numbers', () => {
-    expect(maskPersonnummer('"19900501-98222025-02-30" and 2025-02-03, 2024-08-01 – 2027-07-31, P-0000001')).toBe(
+    expect(redact('"19900501-98222025-02-30" and 2025-02-03, 2024-08-01 – 2027-07-31, P-0000001')).toBe(
       '"[personnummer]" and 2025-02-03, 2024-08-01 – 2027-07-31, P-0000001',
     );
   });
 
   it('masks numbers shaped like a personnummer and leaves other numbers', () => {
-    expect(maskPersonnummer('found 19640823-9819 and 640823-9819 and 6408239819 but not 2025-02-03 or 12345')).toBe(
+    expect(redact('found 19640823-9819 and 640823-9819 and 6408239819 but not 2025-02-03 or 12345')).toBe(
       'found [personnummer] and [personnummer] and [personnummer] but not 2025-02-03 or 12345',
     );
   });

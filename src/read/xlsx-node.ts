@@ -1,0 +1,512 @@
+/**
+ * The .xlsx reader for Node: the workbook's zip read by offset (zip.ts), its worksheet streamed
+ * twice through a small SpreadsheetML scanner (xml-scan.ts), never loaded whole. The first pass
+ * learns what a row-by-row reader cannot know when a row comes: the merged ranges (listed after the
+ * rows) and the sheet's width; the second gives the records. Memory holds the shared strings (as a
+ * few long strings, xlsx-parts.ts) and a row, whatever the number of rows. The records are those
+ * of exceljs's whole-workbook reader (xlsx.ts), which the web page still uses: the same width
+ * (exceljs's `columnCount`), merged cells filling their range, the same texts (`cellText`).
+ */
+import type * as ExcelJS from 'exceljs';
+import { finding } from '../findings/finding.js';
+import { MAX_RECORD_CHARS } from './csv-tokenizer.js';
+import { bufferReader, SourceUnreadable, type ByteSource, type RandomReader } from './source.js';
+import { failedTable, RecordSink, recordTooLong, type TableContract, type TableResult, type TableRow } from './table.js';
+import { cellText, chosenSheet, noSheetReason } from './xlsx-common.js';
+import { readSharedStrings, readWorkbookInfo, type StringTable, type WorkbookInfo } from './xlsx-parts.js';
+import { XmlProblem, XmlScanner, attribute, decodeExcelEscapes, decodeXml, type XmlHandler } from './xml-scan.js';
+import { loadZlib, ZipArchive, ZipProblem, type ZipEntry } from './zip.js';
+
+/** Excel's last row and column (XFD): a cell beyond them is not from a spreadsheet, and would make rows of any width. */
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+/** Merged cells, all ranges together, beyond which a sheet is refused (each is a cell every row of its range fills). */
+const MAX_MERGED_CELLS = 1 << 24;
+
+/** A merged range: its top-left (master) cell and its extent, 1-based. */
+interface MergedRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** Column letters (`AB`, of `AB12`) as a 1-based number; 0 when the reference has none. */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else if (c !== 36 /* $ */) break;
+    if (n > MAX_COLUMN) break;
+  }
+  return n;
+}
+
+function rowOf(ref: string): number {
+  const m = /(\d+)$/.exec(ref);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * The cells of a worksheet's XML, one by one, row by row. `keepText` false (the first pass) notes
+ * only whether a cell has a value; true (the second) keeps its raw text too.
+ */
+abstract class SheetXml implements XmlHandler {
+  wantsText = false;
+  protected rowNumber = 0;
+  private column = 0;
+  private type: string | undefined;
+  private style = 0;
+  /** What the text being read belongs to: 1 `<v>`, 2 `<f>`, 3 `<t>` of an inline string, 4 `<t>` of a rich-text run. */
+  private where = 0;
+  private inInline = false;
+  private inRun = false;
+  private phonetic = 0;
+  private formula = false;
+  private raw: string | undefined;
+  private inline: string | undefined;
+  private piece = '';
+  /** Raw characters of the row kept so far: past the record limit (entities and all), the row is too long. */
+  protected rowRaw = 0;
+  protected overLong = false;
+
+  constructor(private readonly keepText: boolean) {}
+
+  protected abstract startRow(): void;
+  protected abstract endRow(): void;
+  protected abstract cell(column: number, type: string | undefined, style: number, value: string | undefined, inline: string | undefined, formula: boolean): void;
+  protected abstract merge(ref: string): void;
+
+  open(name: string, tag: string, selfClosing: boolean): void {
+    switch (name) {
+      case 'c': {
+        const r = attribute(tag, 'r');
+        const column = r === undefined ? this.column + 1 : columnOf(r);
+        if (column < 1) throw new XmlProblem(`a cell reference that is not a column and a row ("${r}")`);
+        if (column > MAX_COLUMN) throw new XmlProblem("a cell beyond Excel's last column (XFD)");
+        this.column = column;
+        this.type = attribute(tag, 't');
+        const s = attribute(tag, 's');
+        this.style = s === undefined ? 0 : parseInt(s, 10) || 0;
+        this.formula = false;
+        this.raw = undefined;
+        this.inline = undefined;
+        break;
+      }
+      case 'v':
+        if (selfClosing) return;
+        this.where = 1;
+        this.piece = '';
+        this.wantsText = true;
+        break;
+      case 'f':
+        // a shared formula's later cells have no text, only `t="shared"`
+        if (attribute(tag, 't') !== undefined) this.formula = true;
+        if (selfClosing) return;
+        this.where = 2;
+        this.wantsText = true;
+        break;
+      case 'is':
+        this.inInline = !selfClosing;
+        break;
+      case 'r':
+        if (this.inInline && !selfClosing) {
+          this.inRun = true;
+          this.inline ??= '';
+        }
+        break;
+      case 'rPh':
+        if (!selfClosing) this.phonetic++;
+        break;
+      case 't':
+        if (!this.inInline || this.phonetic > 0 || selfClosing) return;
+        this.where = this.inRun ? 4 : 3;
+        this.piece = '';
+        this.wantsText = true;
+        break;
+      case 'row': {
+        const r = attribute(tag, 'r');
+        const number = r === undefined ? this.rowNumber + 1 : parseInt(r, 10);
+        if (!(number >= 1)) throw new XmlProblem(`a row numbered "${r}"`);
+        if (number > MAX_ROW) throw new XmlProblem("a row beyond Excel's last (1,048,576)");
+        this.rowNumber = number;
+        this.column = 0;
+        this.rowRaw = 0;
+        this.overLong = false;
+        this.startRow();
+        break;
+      }
+      case 'mergeCell': {
+        const ref = attribute(tag, 'ref');
+        if (ref !== undefined) this.merge(ref);
+        break;
+      }
+      default:
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+        if (this.where === 1) {
+          if (this.piece.length > 0) this.raw = (this.raw ?? '') + this.piece;
+          this.piece = '';
+        }
+        this.where = 0;
+        this.wantsText = false;
+        break;
+      case 'f':
+        this.where = 0;
+        this.wantsText = false;
+        break;
+      case 't':
+        if (this.where === 3 || this.where === 4) {
+          if (this.piece.length > 0 || this.where === 4) {
+            // exceljs: Excel's `_x000D_` escapes are decoded in rich-text runs only
+            const text = this.keepText ? decodeXml(this.piece) : this.piece;
+            this.inline = (this.inline ?? '') + (this.where === 4 && this.keepText ? decodeExcelEscapes(text) : text);
+          }
+          this.piece = '';
+        }
+        this.where = 0;
+        this.wantsText = false;
+        break;
+      case 'is':
+        this.inInline = false;
+        break;
+      case 'r':
+        this.inRun = false;
+        break;
+      case 'rPh':
+        this.phonetic = Math.max(0, this.phonetic - 1);
+        break;
+      case 'c':
+        this.cell(this.column, this.type, this.style, this.raw, this.inline, this.formula);
+        this.raw = undefined;
+        this.inline = undefined;
+        this.inInline = false;
+        this.inRun = false;
+        this.phonetic = 0;
+        break;
+      case 'row':
+        this.endRow();
+        break;
+      default:
+    }
+  }
+
+  text(raw: string): void {
+    if (this.where === 2) {
+      if (raw.length > 0) this.formula = true;
+      return;
+    }
+    if (!this.keepText) {
+      if (raw.length > 0) this.piece = 'x';
+      return;
+    }
+    if (this.overLong) return;
+    this.rowRaw += raw.length;
+    // entities are at most a few times their text: far past the limit, the row is too long whatever they decode to
+    if (this.rowRaw > MAX_RECORD_CHARS * 8) {
+      this.overLong = true;
+      this.piece = '';
+      return;
+    }
+    this.piece += raw;
+  }
+}
+
+/** What the first pass learns of the chosen sheet. */
+interface SheetShape {
+  readonly merges: readonly MergedRange[];
+  readonly width: number;
+  readonly sharedStrings: boolean;
+}
+
+/** The first pass: the merged ranges and exceljs's `columnCount` (the longest row that has a value, its styled empty cells and merged cells counted). */
+class ShapePass extends SheetXml {
+  readonly merges: MergedRange[] = [];
+  /** The widest row with a value of its own. */
+  private widest = 0;
+  /** Rows with a value of their own (a bit each). */
+  readonly valued = new Uint8Array((MAX_ROW >> 3) + 1);
+  /** Rows without a value but with styled cells wider than any row seen so far: they count if a merge covers them. */
+  readonly styledOnly = new Map<number, number>();
+  private rowHasValue = false;
+  private rowCells = 0;
+  usesSharedStrings = false;
+
+  constructor() {
+    super(false);
+  }
+
+  protected startRow(): void {
+    this.rowHasValue = false;
+    this.rowCells = 0;
+  }
+
+  protected cell(column: number, type: string | undefined, style: number, value: string | undefined, inline: string | undefined, formula: boolean): void {
+    const hasValue = value !== undefined || inline !== undefined;
+    // exceljs keeps a cell that has a value, a formula or a style other than the default
+    if (formula || hasValue || style !== 0) this.rowCells = Math.max(this.rowCells, column);
+    if (formula || hasValue) this.rowHasValue = true;
+    if (type === 's' && hasValue && !formula) this.usesSharedStrings = true;
+  }
+
+  protected endRow(): void {
+    const r = this.rowNumber;
+    if (this.rowHasValue) {
+      this.valued[r >> 3]! |= 1 << (r & 7);
+      this.widest = Math.max(this.widest, this.rowCells);
+    } else if (this.rowCells > this.widest) this.styledOnly.set(r, Math.max(this.styledOnly.get(r) ?? 0, this.rowCells));
+  }
+
+  protected merge(ref: string): void {
+    const [a = '', b = a] = ref.split(':');
+    const c1 = columnOf(a);
+    const c2 = columnOf(b);
+    const r1 = rowOf(a);
+    const r2 = rowOf(b);
+    if (!(c1 >= 1 && c2 >= 1 && r1 >= 1 && r2 >= 1) || Math.max(c1, c2) > MAX_COLUMN || Math.max(r1, r2) > MAX_ROW) {
+      throw new XmlProblem(`a merged range that is not one ("${ref}")`);
+    }
+    this.merges.push({ top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) });
+  }
+
+  /** The sheet's width as exceljs's `columnCount` gives it, once the merges are known. */
+  shape(): SheetShape {
+    let width = this.widest;
+    let cells = 0;
+    const coveredRows = new Set<number>();
+    for (const m of this.merges) {
+      cells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (cells > MAX_MERGED_CELLS) throw new XmlProblem('more merged cells than any participant export has');
+      const single = m.top === m.bottom && m.left === m.right;
+      // every cell of a range is made; a row with a merged cell other than the master has a value
+      if (!single) width = Math.max(width, m.right);
+      for (let r = single || m.right === m.left ? m.top + 1 : m.top; r <= m.bottom; r++) coveredRows.add(r);
+    }
+    for (const [r, cellsWide] of this.styledOnly) if (coveredRows.has(r)) width = Math.max(width, cellsWide);
+    for (const m of this.merges) {
+      const valued = (this.valued[m.top >> 3]! & (1 << (m.top & 7))) !== 0 || coveredRows.has(m.top);
+      if (valued) width = Math.max(width, m.left);
+    }
+    return { merges: this.merges, width, sharedStrings: this.usesSharedStrings };
+  }
+}
+
+/** Merged ranges that share a cell: exceljs refuses the whole workbook, and so do we. */
+function checkOverlaps(merges: readonly MergedRange[]): void {
+  const sorted = [...merges].sort((a, b) => a.top - b.top || a.left - b.left);
+  const open: MergedRange[] = [];
+  for (const m of sorted) {
+    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.bottom < m.top) open.splice(i, 1);
+    if (open.some((o) => o.left <= m.right && m.left <= o.right)) throw new XmlProblem('merged ranges that overlap');
+    open.push(m);
+  }
+}
+
+/** The text of a cell, as `cellText` gives exceljs's value of it. */
+function valueText(
+  type: string | undefined,
+  style: number,
+  raw: string | undefined,
+  inline: string | undefined,
+  formula: boolean,
+  info: WorkbookInfo,
+  strings: StringTable | undefined,
+): string {
+  if (raw === undefined && inline === undefined) return '';
+  const text = raw === undefined ? inline! : inline === undefined ? decodeXml(raw) : decodeXml(raw) + inline;
+  const isDate = style > 0 && info.dateStyles[style] === 1;
+  let value: ExcelJS.CellValue;
+  switch (formula ? (type === 'str' || type === 'b' || type === 'e' ? type : 'n') : type) {
+    case 's': {
+      const index = parseInt(text, 10);
+      const shared = strings?.get(index);
+      if (shared === undefined) throw new XmlProblem(`a cell refers to shared string ${text.slice(0, 20)}, which the workbook does not have`);
+      return shared;
+    }
+    case 'str':
+    case 'inlineStr':
+      return text;
+    case 'b':
+      return parseInt(text, 10) !== 0 ? 'true' : 'false';
+    case 'e':
+      return text;
+    case 'd': {
+      // an ISO 8601 date (exceljs never writes one; it would read the year as a number)
+      const m = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d:\d\d))?/.exec(text.trim());
+      if (!m) return text;
+      return m[2] === undefined || m[2] === '00:00:00' ? m[1]! : `${m[1]} ${m[2]}`;
+    }
+    default: {
+      const n = parseFloat(text);
+      // exceljs's excelToDate: the serial day as a UTC instant, to the millisecond
+      value = isDate ? new Date(Math.round((n - 25569 + (info.date1904 ? 1462 : 0)) * 24 * 3600 * 1000)) : n;
+      return cellText(value);
+    }
+  }
+}
+
+/** The second pass: each row's record, merged cells filled, handed to the sink. */
+class RowPass extends SheetXml {
+  private fields: string[] = [];
+  private chars = 0;
+  /** The rows a merged range covers, ascending, and the next of them not yet given. */
+  private readonly mergeRows: number[];
+  private nextMergeRow = 0;
+  private readonly mergesByRow = new Map<number, MergedRange[]>();
+  private readonly mergedValue = new Map<MergedRange, string>();
+  tooLong: number | undefined;
+  /** Set when nothing more is wanted (a row too long, or the header unusable). */
+  done = false;
+
+  constructor(
+    private readonly width: number,
+    merges: readonly MergedRange[],
+    private readonly info: WorkbookInfo,
+    private readonly strings: StringTable | undefined,
+    private readonly sink: RecordSink,
+  ) {
+    super(true);
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.mergesByRow.get(r);
+        if (list) list.push(m);
+        else this.mergesByRow.set(r, [m]);
+      }
+    }
+    this.mergeRows = [...this.mergesByRow.keys()].sort((a, b) => a - b);
+  }
+
+  protected startRow(): void {
+    // rows that only merged ranges make (no `<row>` of their own) come first, in order
+    while (this.nextMergeRow < this.mergeRows.length && this.mergeRows[this.nextMergeRow]! < this.rowNumber && !this.done) {
+      this.emptyRow(this.mergeRows[this.nextMergeRow++]!);
+    }
+    if (this.mergeRows[this.nextMergeRow] === this.rowNumber) this.nextMergeRow++;
+    this.fields = new Array<string>(this.width).fill('');
+    this.chars = 0;
+  }
+
+  private emptyRow(rowNumber: number): void {
+    this.fields = new Array<string>(this.width).fill('');
+    this.chars = 0;
+    this.finishRow(rowNumber);
+  }
+
+  protected cell(column: number, type: string | undefined, style: number, raw: string | undefined, inline: string | undefined, formula: boolean): void {
+    if (this.done || this.overLong || column > this.width) return;
+    const text = valueText(type, style, raw, inline, formula, this.info, this.strings);
+    this.chars += text.length - this.fields[column - 1]!.length;
+    this.fields[column - 1] = text;
+  }
+
+  protected endRow(): void {
+    if (this.done) return;
+    if (this.overLong) {
+      this.tooLong = this.rowNumber;
+      this.done = true;
+      return;
+    }
+    this.finishRow(this.rowNumber);
+  }
+
+  private finishRow(rowNumber: number): void {
+    const { fields } = this;
+    const merged = this.mergesByRow.get(rowNumber);
+    if (merged) {
+      for (const m of merged) {
+        if (m.top === rowNumber) this.mergedValue.set(m, fields[m.left - 1] ?? '');
+        const value = this.mergedValue.get(m) ?? '';
+        for (let c = m.left; c <= Math.min(m.right, this.width); c++) {
+          if (c === m.left && m.top === rowNumber) continue;
+          this.chars += value.length - fields[c - 1]!.length;
+          fields[c - 1] = value;
+        }
+      }
+    }
+    // the same record size limit as for CSV (csv-tokenizer.ts)
+    if (this.chars > MAX_RECORD_CHARS) {
+      this.tooLong = rowNumber;
+      this.done = true;
+      return;
+    }
+    if (this.chars > 0) this.sink.accept({ line: rowNumber, fields });
+    if (this.sink.unusable) this.done = true;
+  }
+
+  protected merge(): void {
+    // known from the first pass
+  }
+
+  /** After the last `<row>`: the rows merged ranges reach below it. */
+  finish(): void {
+    while (this.nextMergeRow < this.mergeRows.length && !this.done) this.emptyRow(this.mergeRows[this.nextMergeRow++]!);
+  }
+}
+
+/** Streams a worksheet part through a handler; stops early when `stop()` says so. */
+async function scanPart(zip: ZipArchive, entry: ZipEntry, handler: XmlHandler, stop: () => boolean = () => false): Promise<void> {
+  const scanner = new XmlScanner(handler);
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of zip.stream(entry)) {
+    scanner.write(decoder.decode(chunk, { stream: true }));
+    if (stop()) return;
+  }
+  scanner.write(decoder.decode());
+  scanner.end();
+}
+
+/** Random access to the source's bytes: its own, or (a plain stream) the bytes read into memory. */
+async function randomAccess(source: ByteSource): Promise<RandomReader> {
+  if (source.openRandom) return source.openRandom();
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of source.open()) chunks.push(chunk);
+  return bufferReader(Buffer.concat(chunks));
+}
+
+/**
+ * Reads the first visible sheet (or the one named) of an .xlsx file as the same records a CSV
+ * gives, with the Excel row number as the line. Undefined where Node's zlib is missing (the web
+ * page), which then reads the workbook whole with exceljs.
+ */
+export async function readXlsxStreamed(
+  source: ByteSource,
+  contract: TableContract,
+  options: { sheet?: string | undefined },
+  onRow: (row: TableRow) => void,
+): Promise<TableResult | undefined> {
+  const zlib = await loadZlib();
+  if (!zlib) return undefined;
+  const file = source.name;
+  const unreadable = (reason: string) => failedTable(finding('FILE_UNREADABLE', { file }, { reason }), null, null, [], 'xlsx');
+  const bytes = await randomAccess(source);
+  try {
+    const zip = await ZipArchive.open(bytes, zlib);
+    const info = await readWorkbookInfo(zip);
+    const sheet = chosenSheet(info.sheets, options.sheet);
+    if (!sheet) return unreadable(noSheetReason(info.sheets.map((s) => s.name), options.sheet));
+    const first = new ShapePass();
+    await scanPart(zip, sheet.entry, first);
+    const shape = first.shape();
+    checkOverlaps(shape.merges);
+    const strings = shape.sharedStrings ? await readSharedStrings(zip, info.sharedStrings) : undefined;
+    const sink = new RecordSink(file, contract, onRow);
+    const rows = new RowPass(shape.width, shape.merges, info, strings, sink);
+    await scanPart(zip, sheet.entry, rows, () => rows.done);
+    if (!rows.done) rows.finish();
+    if (rows.tooLong !== undefined) return failedTable(recordTooLong(file, rows.tooLong), null, null, [], 'xlsx');
+    return sink.result(null, null, [], 'no-header', 'xlsx');
+  } catch (err) {
+    if (err instanceof ZipProblem || err instanceof XmlProblem) return unreadable(`not a readable .xlsx workbook: ${err.reason}`);
+    if (err instanceof SourceUnreadable) throw err;
+    if (err instanceof RangeError) return unreadable('not a readable .xlsx workbook: a part too large to hold');
+    throw err;
+  } finally {
+    await bytes.close();
+  }
+}

@@ -79,17 +79,10 @@ abstract class SheetXml implements XmlHandler {
   protected abstract cell(column: number, type: string | undefined, style: number, value: string | undefined, inline: string | undefined, formula: boolean): void;
   protected abstract merge(ref: string): void;
 
-  open(name: string, tag: string, selfClosing: boolean): void {
+  open(name: string, text: string, from: number, to: number, selfClosing: boolean): void {
     switch (name) {
       case 'c': {
-        const r = attribute(tag, 'r');
-        const column = r === undefined ? this.column + 1 : columnOf(r);
-        if (column < 1) throw new XmlProblem(`a cell reference that is not a column and a row ("${r}")`);
-        if (column > MAX_COLUMN) throw new XmlProblem("a cell beyond Excel's last column (XFD)");
-        this.column = column;
-        this.type = attribute(tag, 't');
-        const s = attribute(tag, 's');
-        this.style = s === undefined ? 0 : parseInt(s, 10) || 0;
+        this.cellAttributes(text, from, to);
         this.formula = false;
         this.raw = undefined;
         this.inline = undefined;
@@ -103,7 +96,7 @@ abstract class SheetXml implements XmlHandler {
         break;
       case 'f':
         // a shared formula's later cells have no text, only `t="shared"`
-        if (attribute(tag, 't') !== undefined) this.formula = true;
+        if (attribute(text, 't', from, to) !== undefined) this.formula = true;
         if (selfClosing) return;
         this.where = 2;
         this.wantsText = true;
@@ -127,7 +120,7 @@ abstract class SheetXml implements XmlHandler {
         this.wantsText = true;
         break;
       case 'row': {
-        const r = attribute(tag, 'r');
+        const r = attribute(text, 'r', from, to);
         const number = r === undefined ? this.rowNumber + 1 : parseInt(r, 10);
         if (!(number >= 1)) throw new XmlProblem(`a row numbered "${r}"`);
         if (number > MAX_ROW) throw new XmlProblem("a row beyond Excel's last (1,048,576)");
@@ -139,12 +132,62 @@ abstract class SheetXml implements XmlHandler {
         break;
       }
       case 'mergeCell': {
-        const ref = attribute(tag, 'ref');
+        const ref = attribute(text, 'ref', from, to);
         if (ref !== undefined) this.merge(ref);
         break;
       }
       default:
     }
+  }
+
+  /**
+   * The `r`, `t` and `s` of a `<c>` tag in one pass over it (the tag of every cell: the hot path);
+   * a cell without `r` is the one after the previous.
+   */
+  private cellAttributes(text: string, from: number, to: number): void {
+    let column = 0;
+    let type: string | undefined;
+    let style = 0;
+    let i = from + 2;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === 62 || c === 47) break;
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        i++;
+        continue;
+      }
+      // the attribute's name, and its local part (after a prefix)
+      let local = i;
+      while (i < to) {
+        const d = text.charCodeAt(i);
+        if (d === 61 || d === 32 || d === 9 || d === 10 || d === 13 || d === 62 || d === 47) break;
+        if (d === 58) local = i + 1;
+        i++;
+      }
+      const which = i - local === 1 ? text.charCodeAt(local) : 0;
+      while (i < to && text.charCodeAt(i) !== 34 && text.charCodeAt(i) !== 39 && text.charCodeAt(i) !== 62) i++;
+      const quote = text.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) break;
+      const end = text.indexOf(quote === 34 ? '"' : "'", i + 1);
+      if (end < 0 || end >= to) break;
+      if (which === 114 /* r */) {
+        for (let j = i + 1; j < end; j++) {
+          const d = text.charCodeAt(j);
+          if (d >= 65 && d <= 90) column = column * 26 + (d - 64);
+          else if (d >= 97 && d <= 122) column = column * 26 + (d - 96);
+          else if (d !== 36) break;
+          if (column > MAX_COLUMN) break;
+        }
+        if (column < 1) throw new XmlProblem(`a cell reference that is not a column and a row ("${text.slice(i + 1, Math.min(end, i + 21))}")`);
+      } else if (which === 116 /* t */) type = text.slice(i + 1, end);
+      else if (which === 115 /* s */) style = parseInt(text.slice(i + 1, end), 10) || 0;
+      i = end + 1;
+    }
+    if (column === 0) column = this.column + 1;
+    if (column > MAX_COLUMN) throw new XmlProblem("a cell beyond Excel's last column (XFD)");
+    this.column = column;
+    this.type = type;
+    this.style = style;
   }
 
   close(name: string): void {
@@ -197,24 +240,24 @@ abstract class SheetXml implements XmlHandler {
     }
   }
 
-  text(raw: string): void {
+  text(text: string, from: number, to: number): void {
     if (this.where === 2) {
-      if (raw.length > 0) this.formula = true;
+      if (to > from) this.formula = true;
       return;
     }
     if (!this.keepText) {
-      if (raw.length > 0) this.piece = 'x';
+      if (to > from) this.piece = 'x';
       return;
     }
     if (this.overLong) return;
-    this.rowRaw += raw.length;
+    this.rowRaw += to - from;
     // entities are at most a few times their text: far past the limit, the row is too long whatever they decode to
     if (this.rowRaw > MAX_RECORD_CHARS * 8) {
       this.overLong = true;
       this.piece = '';
       return;
     }
-    this.piece += raw;
+    this.piece += text.slice(from, to);
   }
 }
 

@@ -35,7 +35,7 @@ function scanText(text: string, handler: XmlHandler): void {
 
 /** A handler that hears only tags, for the small parts. */
 function tags(open: (name: string, tag: string) => void): XmlHandler {
-  return { open, close: () => {}, text: () => {}, wantsText: false };
+  return { open: (name, text, from, to) => open(name, text.slice(from, to)), close: () => {}, text: () => {}, wantsText: false };
 }
 
 /** An attribute's decoded value. */
@@ -97,7 +97,8 @@ async function dateStyles(zip: ZipArchive, entry: ZipEntry | undefined): Promise
   scanText(await zip.text(entry, MAX_SMALL_PART), {
     wantsText: false,
     text: () => {},
-    open(name, tag, selfClosing) {
+    open(name, text, from, to, selfClosing) {
+      const tag = text.slice(from, to);
       if (name === 'numFmt') {
         const id = parseInt(attr(tag, 'numFmtId') ?? '', 10);
         const code = attr(tag, 'formatCode');
@@ -224,7 +225,7 @@ export async function readSharedStrings(zip: ZipArchive, entry: ZipEntry | undef
   let text = '';
   const handler: XmlHandler = {
     wantsText: false,
-    open(name, _tag, selfClosing) {
+    open(name, _text, _from, _to, selfClosing) {
       if (selfClosing) return;
       if (name === 'si') {
         inSi = true;
@@ -249,8 +250,8 @@ export async function readSharedStrings(zip: ZipArchive, entry: ZipEntry | undef
         text = '';
       }
     },
-    text(raw) {
-      piece += raw;
+    text(raw, from, to) {
+      piece += raw.slice(from, to);
     },
   };
   const scanner = new XmlScanner(handler);

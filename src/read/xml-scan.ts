@@ -15,21 +15,16 @@ export class XmlProblem extends Error {
 }
 
 export interface XmlHandler {
-  /** A start tag (or an empty element, `selfClosing`): its local name and the tag's text from `<` to `>`, for `attribute`. */
-  open(name: string, tag: string, selfClosing: boolean): void;
+  /** A start tag (or an empty element, `selfClosing`): its local name, and the tag as `text[from, to)`, for `attribute`. */
+  open(name: string, text: string, from: number, to: number, selfClosing: boolean): void;
   close(name: string): void;
-  /** Raw character data (entities not decoded), only while `wantsText` is true; may come in pieces. */
-  text(raw: string): void;
+  /** Raw character data `text[from, to)` (entities not decoded), only while `wantsText` is true; may come in pieces. */
+  text(text: string, from: number, to: number): void;
   wantsText: boolean;
 }
 
 /** A tag longer than this is not SpreadsheetML (a hostile attribute): refused rather than held. */
 const MAX_TAG = 1 << 20;
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-}
 
 /** Feeds text to a handler as tags and text; a construct cut by a chunk's end waits for the next chunk. */
 export class XmlScanner {
@@ -46,10 +41,10 @@ export class XmlScanner {
     while (i < n) {
       const lt = buf.indexOf('<', i);
       if (lt < 0) {
-        if (h.wantsText) h.text(buf.slice(i));
+        if (h.wantsText) h.text(buf, i, n);
         return;
       }
-      if (lt > i && h.wantsText) h.text(buf.slice(i, lt));
+      if (lt > i && h.wantsText) h.text(buf, i, lt);
       i = lt;
       const next = buf.charCodeAt(lt + 1);
       if (next === 33 /* ! */ || next === 63 /* ? */) {
@@ -72,16 +67,18 @@ export class XmlScanner {
       }
       if (gt < 0) break;
       const closing = next === 47; /* / */
-      let nameEnd = lt + (closing ? 2 : 1);
+      let nameStart = lt + (closing ? 2 : 1);
+      let nameEnd = nameStart;
       for (; nameEnd < gt; nameEnd++) {
         const c = buf.charCodeAt(nameEnd);
         if (c === 32 || c === 47 || c === 9 || c === 10 || c === 13) break;
+        if (c === 58) nameStart = nameEnd + 1; // a namespace prefix (`x:c`) is dropped
       }
-      const name = localName(buf.slice(lt + (closing ? 2 : 1), nameEnd));
+      const name = buf.slice(nameStart, nameEnd);
       if (closing) h.close(name);
       else {
         const selfClosing = buf.charCodeAt(gt - 1) === 47;
-        h.open(name, buf.slice(lt, gt + 1), selfClosing);
+        h.open(name, buf, lt, gt + 1, selfClosing);
         if (selfClosing) h.close(name);
       }
       i = gt + 1;
@@ -102,7 +99,10 @@ export class XmlScanner {
       const end = buf.indexOf(']]>', lt + 9);
       if (end < 0) return -1;
       // handed on as raw text: its `&` escaped, so that decoding gives the literal text back
-      if (this.handler.wantsText) this.handler.text(buf.slice(lt + 9, end).replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+      if (this.handler.wantsText) {
+        const literal = buf.slice(lt + 9, end).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        this.handler.text(literal, 0, literal.length);
+      }
       return end + 3;
     }
     if (buf.startsWith('<?', lt)) {
@@ -119,43 +119,52 @@ export class XmlScanner {
   }
 }
 
-/** The value of an attribute of a tag (`r` of `<c r="A1" t="s">`), by local name, raw (not decoded); undefined when absent. */
-export function attribute(tag: string, name: string): string | undefined {
-  const n = tag.length;
-  let i = 1;
+/** Whether `text[start, end)` is `name`, or `prefix:name`. */
+function isLocalName(text: string, start: number, end: number, name: string): boolean {
+  const n = name.length;
+  if (end - start < n || !text.startsWith(name, end - n)) return false;
+  return end - start === n || text.charCodeAt(end - n - 1) === 58; /* : */
+}
+
+/**
+ * The value of an attribute of a tag (`r` of `<c r="A1" t="s">`), by local name, raw (not
+ * decoded); undefined when absent. The tag is `text[from, to)`, so that no copy of it is made.
+ */
+export function attribute(text: string, name: string, from = 0, to = text.length): string | undefined {
+  let i = from + 1;
   // skip the element's name
-  while (i < n) {
-    const c = tag.charCodeAt(i);
+  while (i < to) {
+    const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
     i++;
   }
-  while (i < n) {
-    let c = tag.charCodeAt(i);
+  while (i < to) {
+    let c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) {
       i++;
       continue;
     }
     if (c === 47 || c === 62) return undefined;
     const start = i;
-    while (i < n) {
-      c = tag.charCodeAt(i);
+    while (i < to) {
+      c = text.charCodeAt(i);
       if (c === 61 || c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
       i++;
     }
-    const attrName = tag.slice(start, i);
-    while (i < n && tag.charCodeAt(i) !== 61) {
-      c = tag.charCodeAt(i);
+    const nameEnd = i;
+    while (i < to) {
+      c = text.charCodeAt(i);
       if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
       i++;
     }
-    if (tag.charCodeAt(i) !== 61) continue; // an attribute without a value: not XML, ignored
+    if (text.charCodeAt(i) !== 61) continue; // an attribute without a value: not XML, ignored
     i++;
-    while (i < n && (tag.charCodeAt(i) === 32 || tag.charCodeAt(i) === 9 || tag.charCodeAt(i) === 10 || tag.charCodeAt(i) === 13)) i++;
-    const quote = tag.charCodeAt(i);
+    while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
+    const quote = text.charCodeAt(i);
     if (quote !== 34 && quote !== 39) return undefined;
-    const end = tag.indexOf(quote === 34 ? '"' : "'", i + 1);
-    if (end < 0) return undefined;
-    if (attrName === name || localName(attrName) === name) return tag.slice(i + 1, end);
+    const end = text.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (end < 0 || end >= to) return undefined;
+    if (isLocalName(text, start, nameEnd, name)) return text.slice(i + 1, end);
     i = end + 1;
   }
   return undefined;

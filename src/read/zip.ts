@@ -202,7 +202,7 @@ export class ZipArchive {
           for (let at = start; at < end; at += READ_CHUNK) {
             const chunk = await readExactly(file, at, Math.min(READ_CHUNK, end - at), `the part ${entry.name}`);
             if (inflate.destroyed) return;
-            if (!inflate.write(chunk)) await new Promise<void>((resolve) => inflate.once('drain', resolve).once('close', resolve));
+            if (!inflate.write(chunk)) await drained(inflate);
           }
           if (!inflate.destroyed) inflate.end();
         } catch (err) {
@@ -241,6 +241,17 @@ export class ZipArchive {
   close(): Promise<void> {
     return this.file.close();
   }
+}
+
+/** Until a stream wants more input (or is closed). */
+function drained(stream: NodeZlib.InflateRaw): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done).off('close', done);
+      resolve();
+    };
+    stream.on('drain', done).on('close', done);
+  });
 }
 
 let crcTable: Int32Array | undefined;

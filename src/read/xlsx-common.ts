@@ -40,3 +40,9 @@ export function chosenSheet<S extends { readonly name: string; readonly state?: 
 export function noSheetReason(names: readonly string[], wanted: string | undefined): string {
   return wanted ? `no sheet named "${wanted}"; the sheets are: ${names.join(', ')}` : 'the workbook has no sheets';
 }
+
+/** How reading a sheet's records ended: read through, stopped at a row too long, or not readable (and why). */
+export interface RecordOutcome {
+  readonly tooLong?: number;
+  readonly unreadable?: string;
+}

@@ -8,11 +8,9 @@
  * (exceljs's `columnCount`), merged cells filling their range, the same texts (`cellText`).
  */
 import type * as ExcelJS from 'exceljs';
-import { finding } from '../findings/finding.js';
-import { MAX_RECORD_CHARS } from './csv-tokenizer.js';
-import { bufferReader, SourceUnreadable, type ByteSource, type RandomReader } from './source.js';
-import { failedTable, RecordSink, recordTooLong, type TableContract, type TableResult, type TableRow } from './table.js';
-import { cellText, chosenSheet, noSheetReason } from './xlsx-common.js';
+import { MAX_RECORD_CHARS, type RawRecord } from './csv-tokenizer.js';
+import { bufferReader, type ByteSource, type RandomReader } from './source.js';
+import { cellText, chosenSheet, noSheetReason, type RecordOutcome } from './xlsx-common.js';
 import { readSharedStrings, readWorkbookInfo, type StringTable, type WorkbookInfo } from './xlsx-parts.js';
 import { XmlProblem, XmlScanner, attribute, decodeExcelEscapes, decodeXml, type XmlHandler } from './xml-scan.js';
 import { loadZlib, ZipArchive, ZipProblem, type ZipEntry } from './zip.js';
@@ -394,7 +392,7 @@ function valueText(
   }
 }
 
-/** The second pass: each row's record, merged cells filled, handed to the sink. */
+/** The second pass: each row's record, merged cells filled, handed on (`onRecord` false: nothing more is wanted). */
 class RowPass extends SheetXml {
   private fields: string[] = [];
   private chars = 0;
@@ -412,7 +410,7 @@ class RowPass extends SheetXml {
     merges: readonly MergedRange[],
     private readonly info: WorkbookInfo,
     private readonly strings: StringTable | undefined,
-    private readonly sink: RecordSink,
+    private readonly onRecord: (rec: RawRecord) => boolean,
   ) {
     super(true);
     for (const m of merges) {
@@ -478,8 +476,7 @@ class RowPass extends SheetXml {
       this.done = true;
       return;
     }
-    if (this.chars > 0) this.sink.accept({ line: rowNumber, fields });
-    if (this.sink.unusable) this.done = true;
+    if (this.chars > 0 && !this.onRecord({ line: rowNumber, fields })) this.done = true;
   }
 
   protected merge(): void {
@@ -513,41 +510,35 @@ async function randomAccess(source: ByteSource): Promise<RandomReader> {
 }
 
 /**
- * Reads the first visible sheet (or the one named) of an .xlsx file as the same records a CSV
- * gives, with the Excel row number as the line. Undefined where Node's zlib is missing (the web
- * page), which then reads the workbook whole with exceljs.
+ * The records of the first visible sheet (or the one named) of an .xlsx file, with the Excel row
+ * number as the line, each handed to `onRecord` (false: stop). Undefined where Node's zlib is
+ * missing (the web page, which reads the workbook whole with exceljs).
  */
-export async function readXlsxStreamed(
+export async function streamXlsxRecords(
   source: ByteSource,
-  contract: TableContract,
   options: { sheet?: string | undefined },
-  onRow: (row: TableRow) => void,
-): Promise<TableResult | undefined> {
+  onRecord: (rec: RawRecord) => boolean,
+): Promise<RecordOutcome | undefined> {
   const zlib = await loadZlib();
   if (!zlib) return undefined;
-  const file = source.name;
-  const unreadable = (reason: string) => failedTable(finding('FILE_UNREADABLE', { file }, { reason }), null, null, [], 'xlsx');
   const bytes = await randomAccess(source);
   try {
     const zip = await ZipArchive.open(bytes, zlib);
     const info = await readWorkbookInfo(zip);
     const sheet = chosenSheet(info.sheets, options.sheet);
-    if (!sheet) return unreadable(noSheetReason(info.sheets.map((s) => s.name), options.sheet));
+    if (!sheet) return { unreadable: noSheetReason(info.sheets.map((s) => s.name), options.sheet) };
     const first = new ShapePass();
     await scanPart(zip, sheet.entry, first);
     const shape = first.shape();
     checkOverlaps(shape.merges);
     const strings = shape.sharedStrings ? await readSharedStrings(zip, info.sharedStrings) : undefined;
-    const sink = new RecordSink(file, contract, onRow);
-    const rows = new RowPass(shape.width, shape.merges, info, strings, sink);
+    const rows = new RowPass(shape.width, shape.merges, info, strings, onRecord);
     await scanPart(zip, sheet.entry, rows, () => rows.done);
     if (!rows.done) rows.finish();
-    if (rows.tooLong !== undefined) return failedTable(recordTooLong(file, rows.tooLong), null, null, [], 'xlsx');
-    return sink.result(null, null, [], 'no-header', 'xlsx');
+    return rows.tooLong === undefined ? {} : { tooLong: rows.tooLong };
   } catch (err) {
-    if (err instanceof ZipProblem || err instanceof XmlProblem) return unreadable(`not a readable .xlsx workbook: ${err.reason}`);
-    if (err instanceof SourceUnreadable) throw err;
-    if (err instanceof RangeError) return unreadable('not a readable .xlsx workbook: a part too large to hold');
+    if (err instanceof ZipProblem || err instanceof XmlProblem) return { unreadable: `not a readable .xlsx workbook: ${err.reason}` };
+    if (err instanceof RangeError) return { unreadable: 'not a readable .xlsx workbook: a part too large to hold' };
     throw err;
   } finally {
     await bytes.close();

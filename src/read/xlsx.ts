@@ -1,10 +1,10 @@
 // exceljs and its zip libraries take most of a CSV run's start-up time: loaded only when an .xlsx is read
 import type * as ExcelJS from 'exceljs';
 import { finding } from '../findings/finding.js';
-import { MAX_RECORD_CHARS } from './csv-tokenizer.js';
+import { MAX_RECORD_CHARS, type RawRecord } from './csv-tokenizer.js';
 import type { ByteSource } from './source.js';
 import { failedTable, RecordSink, recordTooLong, type TableContract, type TableResult, type TableRow } from './table.js';
-import { cellText, chosenSheet, noSheetReason } from './xlsx-common.js';
+import { cellText, chosenSheet, noSheetReason, type RecordOutcome } from './xlsx-common.js';
 
 /** True when the bytes start like a zip archive, as every .xlsx does. */
 export function looksLikeXlsx(head: Uint8Array): boolean {
@@ -34,43 +34,46 @@ export async function readXlsxTable(
   options: { sheet?: string | undefined },
   onRow: (row: TableRow) => void,
 ): Promise<TableResult> {
-  const { readXlsxStreamed } = await import('./xlsx-node.js');
-  const streamed = await readXlsxStreamed(source, contract, options, onRow);
-  return streamed ?? readLoadedWorkbook(await loadExcel(), source, contract, options, onRow);
+  const file = source.name;
+  const sink = new RecordSink(file, contract, onRow);
+  const onRecord = (rec: RawRecord): boolean => {
+    sink.accept(rec);
+    return !sink.unusable;
+  };
+  const { streamXlsxRecords } = await import('./xlsx-node.js');
+  const outcome = (await streamXlsxRecords(source, options, onRecord)) ?? (await loadedWorkbookRecords(await loadExcel(), source, options, onRecord));
+  if (outcome.unreadable !== undefined) return failedTable(finding('FILE_UNREADABLE', { file }, { reason: outcome.unreadable }), null, null, [], 'xlsx');
+  if (outcome.tooLong !== undefined) return failedTable(recordTooLong(file, outcome.tooLong), null, null, [], 'xlsx');
+  return sink.result(null, null, [], 'no-header', 'xlsx');
 }
 
 /**
  * The whole-workbook reading, for exceljs's browser build (the web page, whose files are in memory
- * anyway): the first visible sheet (or the one named), row by row, with the same records.
+ * anyway): the records of the first visible sheet (or the one named), row by row, each handed to
+ * `onRecord` (false: stop). The Node reader (xlsx-node.ts) gives the same records, streamed.
  */
-export async function readLoadedWorkbook(
-
+export async function loadedWorkbookRecords(
   Excel: typeof ExcelJS,
   source: ByteSource,
-  contract: TableContract,
   options: { sheet?: string | undefined },
-  onRow: (row: TableRow) => void,
-): Promise<TableResult> {
-  const file = source.name;
+  onRecord: (rec: RawRecord) => boolean,
+): Promise<RecordOutcome> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of source.open()) chunks.push(chunk);
   const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   } catch {
-    return failedTable(finding('FILE_UNREADABLE', { file }, { reason: 'not a readable .xlsx workbook' }), null, null, [], 'xlsx');
+    return { unreadable: 'not a readable .xlsx workbook' };
   }
   const sheets = workbook.worksheets;
   const sheet = chosenSheet(sheets, options.sheet);
-  if (!sheet) {
-    const reason = noSheetReason(sheets.map((s) => s.name), options.sheet);
-    return failedTable(finding('FILE_UNREADABLE', { file }, { reason }), null, null, [], 'xlsx');
-  }
-  const sink = new RecordSink(file, contract, onRow);
+  if (!sheet) return { unreadable: noSheetReason(sheets.map((s) => s.name), options.sheet) };
   const width = sheet.columnCount;
   let tooLong: number | undefined;
+  let stopped = false;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (tooLong !== undefined) return;
+    if (tooLong !== undefined || stopped) return;
     const fields = new Array<string>(width);
     let chars = 0;
     for (let c = 1; c <= width; c++) chars += (fields[c - 1] = cellText(row.getCell(c).value)).length;
@@ -79,8 +82,7 @@ export async function readLoadedWorkbook(
       tooLong = rowNumber;
       return;
     }
-    sink.accept({ line: rowNumber, fields });
+    if (chars > 0 && !onRecord({ line: rowNumber, fields })) stopped = true;
   });
-  if (tooLong !== undefined) return failedTable(recordTooLong(file, tooLong), null, null, [], 'xlsx');
-  return sink.result(null, null, [], 'no-header', 'xlsx');
+  return tooLong === undefined ? {} : { tooLong };
 }

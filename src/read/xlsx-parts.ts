@@ -166,8 +166,11 @@ export class StringTable {
   private starts = new Uint32Array(1024);
   private segmentOf = new Uint16Array(1024);
   private count = 0;
-  /** A segment is closed at about this many characters, so that no one string of the table is huge. */
-  private static readonly SEGMENT = 1 << 24;
+  /**
+   * A segment is joined at about this many characters: until then its strings are objects of their
+   * own (a million short strings cost far more than their text), and no one string is huge.
+   */
+  private static readonly SEGMENT = 1 << 20;
 
   get size(): number {
     return this.count;

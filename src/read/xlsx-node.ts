@@ -146,7 +146,13 @@ abstract class SheetXml implements XmlHandler {
     let column = 0;
     let type: string | undefined;
     let style = 0;
-    let i = from + 2;
+    let i = from + 1;
+    // past the element's name (`c`, or `x:c` with a prefix)
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
+      i++;
+    }
     while (i < to) {
       const c = text.charCodeAt(i);
       if (c === 62 || c === 47) break;

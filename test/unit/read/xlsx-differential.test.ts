@@ -237,7 +237,7 @@ describe('the streaming reader gives the records exceljs gives', () => {
 describe('workbooks of other writers, as exceljs reads them', () => {
   // written by scripts in fixtures/xlsx/README.md: openpyxl (inline strings, absolute part paths,
   // 1904 dates in one), LibreOffice (its own styles and shared strings)
-  it.each([
+  it.each<{ file: string; fixed: Record<string, string> }>([
     { file: 'openpyxl.xlsx', fixed: {} },
     { file: 'openpyxl-1904.xlsx', fixed: {} },
     // LibreOffice writes a boolean as a formula (FALSE()) with its result

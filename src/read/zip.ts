@@ -30,8 +30,10 @@ export interface ZipEntry {
 const NODE_ZLIB = ['node', 'zlib'].join(':');
 let zlibModule: Promise<typeof NodeZlib> | undefined;
 
-/** zlib, or undefined where there is none (a browser). */
+/** zlib, or undefined where there is none (a browser: not even asked for, so that the page makes no request). */
 export async function loadZlib(): Promise<typeof NodeZlib | undefined> {
+  const node = (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node;
+  if (typeof node !== 'string') return undefined;
   try {
     return await (zlibModule ??= import(NODE_ZLIB) as Promise<typeof NodeZlib>);
   } catch {

@@ -6,6 +6,14 @@
  * few long strings, xlsx-parts.ts) and a row, whatever the number of rows. The records are those
  * of exceljs's whole-workbook reader (xlsx.ts), which the web page still uses: the same width
  * (exceljs's `columnCount`), merged cells filling their range, the same texts (`cellText`).
+ *
+ * Where it differs from exceljs, on purpose (each is what Excel shows): a formula's cached result
+ * 0 or FALSE is `0` or `false` (exceljs drops falsy results: LibreOffice writes every boolean as a
+ * formula); a `t="d"` cell is its ISO date (exceljs reads the year as a number); a formula's string
+ * result is decoded once (exceljs decodes `&amp;lt;` twice); a row or cell without its `r` follows
+ * the one before (exceljs refuses the workbook); a hyperlinked cell is its value; phonetic guides
+ * are left out of inline strings too; rows are given in the sheet's order (Excel writes them
+ * ascending; exceljs sorts).
  */
 import type * as ExcelJS from 'exceljs';
 import { MAX_RECORD_CHARS, type RawRecord } from './csv-tokenizer.js';
@@ -279,8 +287,8 @@ class ShapePass extends SheetXml {
   private widest = 0;
   /** Rows with a value of their own (a bit each). */
   readonly valued = new Uint8Array((MAX_ROW >> 3) + 1);
-  /** Rows without a value but with styled cells wider than any row seen so far: they count if a merge covers them. */
-  readonly styledOnly = new Map<number, number>();
+  /** For rows without a value, their styled cells' width (when wider than any row seen so far): it counts if a merge covers the row. */
+  readonly styledOnly = new Uint16Array(MAX_ROW + 1);
   private rowHasValue = false;
   private rowCells = 0;
   usesSharedStrings = false;
@@ -307,7 +315,7 @@ class ShapePass extends SheetXml {
     if (this.rowHasValue) {
       this.valued[r >> 3]! |= 1 << (r & 7);
       this.widest = Math.max(this.widest, this.rowCells);
-    } else if (this.rowCells > this.widest) this.styledOnly.set(r, Math.max(this.styledOnly.get(r) ?? 0, this.rowCells));
+    } else if (this.rowCells > this.widest) this.styledOnly[r] = Math.max(this.styledOnly[r]!, this.rowCells);
   }
 
   protected merge(ref: string): void {
@@ -326,18 +334,22 @@ class ShapePass extends SheetXml {
   shape(): SheetShape {
     let width = this.widest;
     let cells = 0;
-    const coveredRows = new Set<number>();
+    // the rows where a range has a cell other than its master: such a row has a value (the master's)
+    const covered = new Uint8Array((MAX_ROW >> 3) + 1);
+    const isCovered = (r: number) => (covered[r >> 3]! & (1 << (r & 7))) !== 0;
     for (const m of this.merges) {
       cells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (cells > MAX_MERGED_CELLS) throw new XmlProblem('more merged cells than any participant export has');
       const single = m.top === m.bottom && m.left === m.right;
-      // every cell of a range is made; a row with a merged cell other than the master has a value
+      // every cell of a range is made, so a row with one is as wide as the range
       if (!single) width = Math.max(width, m.right);
-      for (let r = single || m.right === m.left ? m.top + 1 : m.top; r <= m.bottom; r++) coveredRows.add(r);
+      for (let r = m.right === m.left ? m.top + 1 : m.top; r <= m.bottom; r++) {
+        covered[r >> 3]! |= 1 << (r & 7);
+        width = Math.max(width, this.styledOnly[r]!);
+      }
     }
-    for (const [r, cellsWide] of this.styledOnly) if (coveredRows.has(r)) width = Math.max(width, cellsWide);
     for (const m of this.merges) {
-      const valued = (this.valued[m.top >> 3]! & (1 << (m.top & 7))) !== 0 || coveredRows.has(m.top);
+      const valued = (this.valued[m.top >> 3]! & (1 << (m.top & 7))) !== 0 || isCovered(m.top);
       if (valued) width = Math.max(width, m.left);
     }
     return { merges: this.merges, width, sharedStrings: this.usesSharedStrings };
@@ -398,14 +410,44 @@ function valueText(
   }
 }
 
+const NO_MERGES: readonly MergedRange[] = [];
+
+/** The merged ranges that cover a row, rows asked in ascending order: only the ranges still open are held. */
+class MergeCursor {
+  private readonly sorted: readonly MergedRange[];
+  private next = 0;
+  private open: MergedRange[] = [];
+
+  constructor(merges: readonly MergedRange[]) {
+    this.sorted = [...merges].sort((a, b) => a.top - b.top);
+  }
+
+  /** The first row after `after` that a range covers (Infinity: none). */
+  nextRow(after: number): number {
+    let best = Infinity;
+    for (const m of this.open) if (m.bottom > after) best = Math.min(best, Math.max(after + 1, m.top));
+    const following = this.sorted[this.next];
+    if (following) best = Math.min(best, Math.max(after + 1, following.top));
+    return best;
+  }
+
+  /** The ranges that cover `row`. */
+  at(row: number): readonly MergedRange[] {
+    while (this.next < this.sorted.length && this.sorted[this.next]!.top <= row) this.open.push(this.sorted[this.next++]!);
+    if (this.open.length === 0) return NO_MERGES;
+    if (this.open.some((m) => m.bottom < row)) this.open = this.open.filter((m) => m.bottom >= row);
+    return this.open.filter((m) => m.top <= row);
+  }
+}
+
 /** The second pass: each row's record, merged cells filled, handed on (`onRecord` false: nothing more is wanted). */
 class RowPass extends SheetXml {
   private fields: string[] = [];
   private chars = 0;
-  /** The rows a merged range covers, ascending, and the next of them not yet given. */
-  private readonly mergeRows: number[];
-  private nextMergeRow = 0;
-  private readonly mergesByRow = new Map<number, MergedRange[]>();
+  /** The merged ranges, met row by row. */
+  private readonly merges: MergeCursor;
+  /** The last row given (from the sheet or made by a merged range). */
+  private lastRow = 0;
   private readonly mergedValue = new Map<MergedRange, string>();
   tooLong: number | undefined;
   /** Set when nothing more is wanted (a row too long, or the header unusable). */
@@ -419,22 +461,12 @@ class RowPass extends SheetXml {
     private readonly onRecord: (rec: RawRecord) => boolean,
   ) {
     super(true);
-    for (const m of merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        const list = this.mergesByRow.get(r);
-        if (list) list.push(m);
-        else this.mergesByRow.set(r, [m]);
-      }
-    }
-    this.mergeRows = [...this.mergesByRow.keys()].sort((a, b) => a - b);
+    this.merges = new MergeCursor(merges);
   }
 
   protected startRow(): void {
     // rows that only merged ranges make (no `<row>` of their own) come first, in order
-    while (this.nextMergeRow < this.mergeRows.length && this.mergeRows[this.nextMergeRow]! < this.rowNumber && !this.done) {
-      this.emptyRow(this.mergeRows[this.nextMergeRow++]!);
-    }
-    if (this.mergeRows[this.nextMergeRow] === this.rowNumber) this.nextMergeRow++;
+    for (let r = this.merges.nextRow(this.lastRow); r < this.rowNumber && !this.done; r = this.merges.nextRow(this.lastRow)) this.emptyRow(r);
     this.fields = new Array<string>(this.width).fill('');
     this.chars = 0;
   }
@@ -464,8 +496,9 @@ class RowPass extends SheetXml {
 
   private finishRow(rowNumber: number): void {
     const { fields } = this;
-    const merged = this.mergesByRow.get(rowNumber);
-    if (merged) {
+    this.lastRow = Math.max(this.lastRow, rowNumber);
+    const merged = this.merges.at(rowNumber);
+    if (merged.length > 0) {
       for (const m of merged) {
         if (m.top === rowNumber) this.mergedValue.set(m, fields[m.left - 1] ?? '');
         const value = this.mergedValue.get(m) ?? '';
@@ -491,7 +524,7 @@ class RowPass extends SheetXml {
 
   /** After the last `<row>`: the rows merged ranges reach below it. */
   finish(): void {
-    while (this.nextMergeRow < this.mergeRows.length && !this.done) this.emptyRow(this.mergeRows[this.nextMergeRow++]!);
+    for (let r = this.merges.nextRow(this.lastRow); r !== Infinity && !this.done; r = this.merges.nextRow(this.lastRow)) this.emptyRow(r);
   }
 }
 

@@ -53,20 +53,23 @@ export class XmlScanner {
         i = end;
         continue;
       }
-      // the end of the tag: the first `>` outside a quoted attribute value
-      let quote = 0;
+      const closing = next === 47; /* / */
+      // the end of the tag: the first `>` outside a quoted attribute value (an end tag has none)
       let gt = -1;
-      for (let j = lt + 1; j < n; j++) {
-        const c = buf.charCodeAt(j);
-        if (quote !== 0) {
-          if (c === quote) quote = 0;
-        } else if (c === 62) {
-          gt = j;
-          break;
-        } else if (c === 34 || c === 39) quote = c;
+      if (closing) gt = buf.indexOf('>', lt + 2);
+      else {
+        let quote = 0;
+        for (let j = lt + 1; j < n; j++) {
+          const c = buf.charCodeAt(j);
+          if (quote !== 0) {
+            if (c === quote) quote = 0;
+          } else if (c === 62) {
+            gt = j;
+            break;
+          } else if (c === 34 || c === 39) quote = c;
+        }
       }
       if (gt < 0) break;
-      const closing = next === 47; /* / */
       let nameStart = lt + (closing ? 2 : 1);
       let nameEnd = nameStart;
       for (; nameEnd < gt; nameEnd++) {

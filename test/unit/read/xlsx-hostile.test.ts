@@ -22,6 +22,8 @@ interface Part {
   /** Overrides of what the directory states. */
   readonly size?: number;
   readonly crc?: number;
+  /** Bytes after the compressed data, counted in its compressed size. */
+  readonly trailing?: Uint8Array;
 }
 
 /** A zip written by hand, so that every field can lie. */
@@ -32,7 +34,7 @@ function zip(parts: readonly Part[], options: { zip64?: boolean } = {}): Uint8Ar
   for (const p of parts) {
     const raw = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : Buffer.from(p.data);
     const method = p.method ?? 8;
-    const body = method === 8 ? deflateRawSync(raw) : raw;
+    const body = Buffer.concat([method === 8 ? deflateRawSync(raw) : raw, p.trailing ?? new Uint8Array()]);
     const name = Buffer.from(p.name, 'utf8');
     const crc = p.crc ?? crc32(raw);
     const size = p.size ?? raw.length;
@@ -175,6 +177,12 @@ describe('a damaged or hostile .xlsx is unreadable, with the reason', () => {
     ['no workbook part', good.filter((p) => p.name !== 'xl/workbook.xml'), /no Excel workbook/],
   ])('%s', async (_, parts, expected) => {
     expect(await reason(zip(parts))).toMatch(expected);
+  });
+
+  it('bytes after the end of a deflated part are left alone, as zip readers do', async () => {
+    const { outcome, records: got } = await records(zip(withPart('xl/worksheets/sheet1.xml', { trailing: new Uint8Array(300_000).fill(7) })));
+    expect(outcome).toEqual({});
+    expect(got.map((r) => r.fields)).toEqual([['id'], ['7']]);
   });
 
   it('a zip cut off anywhere, or with bytes overwritten anywhere, is read or unreadable, never an exception', async () => {

@@ -3,6 +3,7 @@
  * (name, visibility, part), whether its dates count from 1904, which cell styles show dates, and
  * its shared strings, kept compactly. Node only (zip.ts inflates with zlib).
  */
+import { MAX_RECORD_CHARS } from './csv-tokenizer.js';
 import { XmlScanner, attribute, decodeExcelEscapes, decodeXml, type XmlHandler } from './xml-scan.js';
 import { ZipProblem, type ZipArchive, type ZipEntry } from './zip.js';
 
@@ -245,6 +246,8 @@ export async function readSharedStrings(zip: ZipArchive, entry: ZipEntry | undef
         inT = false;
         handler.wantsText = false;
         text += decodeExcelEscapes(decodeXml(piece));
+        // a text longer than a record can be makes any row it is in too long: no more of it is kept
+        if (text.length > MAX_RECORD_CHARS) text = text.slice(0, MAX_RECORD_CHARS + 1);
         piece = '';
       } else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
       else if (name === 'si' && inSi) {
@@ -254,7 +257,8 @@ export async function readSharedStrings(zip: ZipArchive, entry: ZipEntry | undef
       }
     },
     text(raw, from, to) {
-      piece += raw.slice(from, to);
+      // entities shrink a text at most fivefold: past this, the text is too long for a record anyway
+      if (piece.length < MAX_RECORD_CHARS * 8) piece += raw.slice(from, Math.min(to, from + MAX_RECORD_CHARS * 8 - piece.length));
     },
   };
   const scanner = new XmlScanner(handler);

@@ -179,6 +179,14 @@ describe('a damaged or hostile .xlsx is unreadable, with the reason', () => {
     expect(await reason(zip(parts))).toMatch(expected);
   });
 
+  it('a shared string of 20 MB makes its row too long, and is not kept whole', async () => {
+    const { outcome, records: got } = await records(
+      zip(workbookParts('<row r="1"><c><v>1</v></c></row><row r="2"><c t="s"><v>0</v></c></row>', { sharedStrings: `<si><t>${'&amp;'.repeat(4 << 20)}</t></si>` })),
+    );
+    expect(outcome).toEqual({ tooLong: 2 });
+    expect(got).toEqual([{ line: 1, fields: ['1'] }]);
+  });
+
   it('bytes after the end of a deflated part are left alone, as zip readers do', async () => {
     const { outcome, records: got } = await records(zip(withPart('xl/worksheets/sheet1.xml', { trailing: new Uint8Array(300_000).fill(7) })));
     expect(outcome).toEqual({});

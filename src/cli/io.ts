@@ -89,7 +89,7 @@ async function randomReader(path: string, progress?: (bytesRead: number) => void
         } catch (err) {
           throw new SourceUnreadable(readErrorReason(err));
         }
-        if (offset + got > furthest) progress?.((furthest = offset + got));
+        if (got > 0 && offset + got > furthest) progress?.((furthest = offset + got));
         return buffer.subarray(0, got);
       },
       close: () => handle.close(),

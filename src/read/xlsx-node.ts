@@ -540,6 +540,17 @@ async function scanPart(zip: ZipArchive, entry: ZipEntry, handler: XmlHandler, s
   scanner.end();
 }
 
+/**
+ * The first pass's scan: the bytes as Latin-1, one character a byte. It keeps no text, and every
+ * byte of a multi-byte UTF-8 character is above 0x7F, so the markup is the same; the strings stay
+ * one byte a character however much non-English text the sheet holds, and no decoding is done.
+ */
+async function scanMarkup(zip: ZipArchive, entry: ZipEntry, handler: XmlHandler): Promise<void> {
+  const scanner = new XmlScanner(handler);
+  for await (const chunk of zip.stream(entry)) scanner.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+  scanner.end();
+}
+
 /** Random access to the source's bytes: its own, or (a plain stream) the bytes read into memory. */
 async function randomAccess(source: ByteSource): Promise<RandomReader> {
   if (source.openRandom) return source.openRandom();
@@ -567,7 +578,7 @@ export async function streamXlsxRecords(
     const sheet = chosenSheet(info.sheets, options.sheet);
     if (!sheet) return { unreadable: noSheetReason(info.sheets.map((s) => s.name), options.sheet) };
     const first = new ShapePass();
-    await scanPart(zip, sheet.entry, first);
+    await scanMarkup(zip, sheet.entry, first);
     const shape = first.shape();
     checkOverlaps(shape.merges);
     const strings = shape.sharedStrings ? await readSharedStrings(zip, info.sharedStrings) : undefined;

@@ -54,29 +54,32 @@ export class XmlScanner {
         continue;
       }
       const closing = next === 47; /* / */
-      // the end of the tag: the first `>` outside a quoted attribute value (an end tag has none)
+      // the name (a namespace prefix, `x:c`, is dropped), then the end of the tag: the first `>`
+      // outside a quoted attribute value
+      let nameStart = lt + (closing ? 2 : 1);
+      let nameEnd = nameStart;
+      let c = 0;
+      for (; nameEnd < n; nameEnd++) {
+        c = buf.charCodeAt(nameEnd);
+        if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) break;
+        if (c === 58) nameStart = nameEnd + 1;
+      }
       let gt = -1;
-      if (closing) gt = buf.indexOf('>', lt + 2);
+      if (c === 62 && nameEnd < n) gt = nameEnd;
+      else if (closing) gt = buf.indexOf('>', nameEnd);
       else {
         let quote = 0;
-        for (let j = lt + 1; j < n; j++) {
-          const c = buf.charCodeAt(j);
+        for (let j = nameEnd; j < n; j++) {
+          const d = buf.charCodeAt(j);
           if (quote !== 0) {
-            if (c === quote) quote = 0;
-          } else if (c === 62) {
+            if (d === quote) quote = 0;
+          } else if (d === 62) {
             gt = j;
             break;
-          } else if (c === 34 || c === 39) quote = c;
+          } else if (d === 34 || d === 39) quote = d;
         }
       }
       if (gt < 0) break;
-      let nameStart = lt + (closing ? 2 : 1);
-      let nameEnd = nameStart;
-      for (; nameEnd < gt; nameEnd++) {
-        const c = buf.charCodeAt(nameEnd);
-        if (c === 32 || c === 47 || c === 9 || c === 10 || c === 13) break;
-        if (c === 58) nameStart = nameEnd + 1; // a namespace prefix (`x:c`) is dropped
-      }
       const name = buf.slice(nameStart, nameEnd);
       if (closing) h.close(name);
       else {

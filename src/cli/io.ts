@@ -1,8 +1,8 @@
 import { constants, createReadStream } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, open as openFile, stat } from 'node:fs/promises';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { redact, type RedactedText } from '../core/redact.js';
-import { SourceUnreadable, type ByteSource } from '../read/source.js';
+import { SourceUnreadable, type ByteSource, type RandomReader } from '../read/source.js';
 import { displayName } from './display-name.js';
 import { readErrorReason } from './read-error.js';
 import { readStdinIfNamed, stdinPath } from './stdin.js';
@@ -61,7 +61,42 @@ export function fileSource(path: string, progress?: (bytesRead: number) => void)
         stream.destroy();
       }
     },
+    openRandom: () => randomReader(real, progress),
   };
+}
+
+/**
+ * Reads of a file by offset (for an .xlsx: its zip directory, then its parts); `progress` hears the
+ * furthest byte read. A failed read throws `SourceUnreadable`.
+ */
+async function randomReader(path: string, progress?: (bytesRead: number) => void): Promise<RandomReader> {
+  let furthest = 0;
+  try {
+    const handle = await openFile(path, 'r');
+    const size = (await handle.stat()).size;
+    return {
+      size,
+      async read(offset, length) {
+        const want = Math.max(0, Math.min(length, size - offset));
+        const buffer = Buffer.allocUnsafe(want);
+        let got = 0;
+        try {
+          while (got < want) {
+            const { bytesRead } = await handle.read(buffer, got, want - got, offset + got);
+            if (bytesRead === 0) break;
+            got += bytesRead;
+          }
+        } catch (err) {
+          throw new SourceUnreadable(readErrorReason(err));
+        }
+        if (got > 0 && offset + got > furthest) progress?.((furthest = offset + got));
+        return buffer.subarray(0, got);
+      },
+      close: () => handle.close(),
+    };
+  } catch (err) {
+    throw err instanceof SourceUnreadable ? err : new SourceUnreadable(readErrorReason(err));
+  }
 }
 
 /**

@@ -4,6 +4,27 @@ export interface ByteSource {
   readonly name: string;
   /** Opens a fresh stream of the bytes from the start; may be called more than once. */
   open(): AsyncIterable<Uint8Array>;
+  /**
+   * Random access to the same bytes, when the source has it (a file, a buffer): what an .xlsx
+   * reader needs to reach a zip's directory at its end. A source without it is read into memory.
+   */
+  openRandom?(): Promise<RandomReader>;
+}
+
+/** The bytes of a source by offset. Reads past the end give fewer bytes; a failed read throws `SourceUnreadable`. */
+export interface RandomReader {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** Random access over bytes in memory. */
+export function bufferReader(bytes: Uint8Array): RandomReader {
+  return {
+    size: bytes.length,
+    read: (offset, length) => Promise.resolve(bytes.subarray(Math.min(offset, bytes.length), Math.min(offset + length, bytes.length))),
+    close: () => Promise.resolve(),
+  };
 }
 
 /** A byte source over an in-memory buffer, split into chunks to exercise streaming code paths. */
@@ -13,6 +34,7 @@ export function bufferSource(name: string, bytes: Uint8Array, chunkSize = 64 * 1
     async *open() {
       for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
     },
+    openRandom: () => Promise.resolve(bufferReader(bytes)),
   };
 }
 

@@ -66,11 +66,14 @@ export function fileSource(path: string, progress?: (bytesRead: number) => void)
 }
 
 /**
- * Reads of a file by offset (for an .xlsx: its zip directory, then its parts); `progress` hears the
- * furthest byte read. A failed read throws `SourceUnreadable`.
+ * Reads of a file by offset (for an .xlsx: its zip directory, then its parts); `progress` hears half
+ * of all the bytes read so far, never past the file's size: the reader goes through an .xlsx's sheet
+ * twice (its merged ranges first, then its rows), so the percentage keeps moving in the second pass
+ * instead of standing at 100 % while the rows are read. A failed read throws `SourceUnreadable`.
  */
 async function randomReader(path: string, progress?: (bytesRead: number) => void): Promise<RandomReader> {
-  let furthest = 0;
+  let total = 0;
+  let heard = 0;
   try {
     const handle = await openFile(path, 'r');
     const size = (await handle.stat()).size;
@@ -89,7 +92,9 @@ async function randomReader(path: string, progress?: (bytesRead: number) => void
         } catch (err) {
           throw new SourceUnreadable(readErrorReason(err));
         }
-        if (got > 0 && offset + got > furthest) progress?.((furthest = offset + got));
+        total += got;
+        const half = Math.min(size, Math.floor(total / 2));
+        if (half > heard) progress?.((heard = half));
         return buffer.subarray(0, got);
       },
       close: () => handle.close(),

@@ -20,7 +20,7 @@ import { MAX_RECORD_CHARS, type RawRecord } from './csv-tokenizer.js';
 import { bufferReader, type ByteSource, type RandomReader } from './source.js';
 import { cellText, chosenSheet, noSheetReason, type RecordOutcome } from './xlsx-common.js';
 import { readSharedStrings, readWorkbookInfo, type StringTable, type WorkbookInfo } from './xlsx-parts.js';
-import { XmlProblem, XmlScanner, attribute, decodeExcelEscapes, decodeXml, type XmlHandler } from './xml-scan.js';
+import { XmlProblem, XmlScanner, afterName, attribute, decodeExcelEscapes, decodeXml, type XmlHandler } from './xml-scan.js';
 import { loadZlib, ZipArchive, ZipProblem, type ZipEntry } from './zip.js';
 
 /** Excel's last row and column (XFD): a cell beyond them is not from a spreadsheet, and would make rows of any width. */
@@ -154,13 +154,8 @@ abstract class SheetXml implements XmlHandler {
     let column = 0;
     let type: string | undefined;
     let style = 0;
-    let i = from + 1;
     // past the element's name (`c`, or `x:c` with a prefix)
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
-      i++;
-    }
+    let i = afterName(text, from, to);
     while (i < to) {
       const c = text.charCodeAt(i);
       if (c === 62 || c === 47) break;

@@ -132,18 +132,23 @@ function isLocalName(text: string, start: number, end: number, name: string): bo
   return end - start === n || text.charCodeAt(end - n - 1) === 58; /* : */
 }
 
-/**
- * The value of an attribute of a tag (`r` of `<c r="A1" t="s">`), by local name, raw (not
- * decoded); undefined when absent. The tag is `text[from, to)`, so that no copy of it is made.
- */
-export function attribute(text: string, name: string, from = 0, to = text.length): string | undefined {
+/** Where a tag's element name ends (`<c`, `<x:c`: at the first space, `/` or `>`); the tag is `text[from, to)`. */
+export function afterName(text: string, from: number, to: number): number {
   let i = from + 1;
-  // skip the element's name
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
     i++;
   }
+  return i;
+}
+
+/**
+ * The value of an attribute of a tag (`r` of `<c r="A1" t="s">`), by local name, raw (not
+ * decoded); undefined when absent. The tag is `text[from, to)`, so that no copy of it is made.
+ */
+export function attribute(text: string, name: string, from = 0, to = text.length): string | undefined {
+  let i = afterName(text, from, to);
   while (i < to) {
     let c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) {

@@ -76,7 +76,13 @@ async function randomReader(path: string, progress?: (bytesRead: number) => void
   let heard = 0;
   try {
     const handle = await openFile(path, 'r');
-    const size = (await handle.stat()).size;
+    const size = await handle.stat().then(
+      (s) => s.size,
+      async (err: unknown) => {
+        await handle.close();
+        throw err;
+      },
+    );
     return {
       size,
       async read(offset, length) {

@@ -302,10 +302,9 @@ function githubWriter(lang: Lang, sink: FindingsSink, all: boolean): FindingsWri
           sink.out(`::notice ${props}::${ghData(`${located ? '' : `${s.file}: `}${TRUNCATION[lang](t.code, t.listed, t.total)}`)}\n`);
         }
       }
-      // The summary lines are plain log lines: the file name is escaped as a property, so the line can
-      // neither start a workflow command nor break into a second line.
-      // the file name is the only text of the line not ours: escaped once, as a property (`:` too,
-      // so that a name such as `::error …` cannot start a workflow command)
+      // The summary lines are plain log lines. The file name is the only text in them not ours: it is
+      // escaped once, as a property (`:` too), so the line can neither start a workflow command
+      // (a file named `::error …`) nor break into a second line.
       for (const s of files) sink.out(`${T[lang].summary({ ...s, file: ghProp(s.file) })}\n`);
     },
   };

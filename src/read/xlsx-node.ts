@@ -17,7 +17,7 @@
  */
 import type * as ExcelJS from 'exceljs';
 import { MAX_RECORD_CHARS, type RawRecord } from './csv-tokenizer.js';
-import { bufferReader, type ByteSource, type RandomReader } from './source.js';
+import { bufferReader, SourceUnreadable, type ByteSource, type RandomReader } from './source.js';
 import { cellText, chosenSheet, noSheetReason, type RecordOutcome } from './xlsx-common.js';
 import { readSharedStrings, readWorkbookInfo, type StringTable, type WorkbookInfo } from './xlsx-parts.js';
 import { XmlProblem, XmlScanner, afterName, attribute, decodeExcelEscapes, decodeXml, type XmlHandler } from './xml-scan.js';
@@ -164,6 +164,7 @@ abstract class SheetXml implements XmlHandler {
         continue;
       }
       // the attribute's name, and its local part (after a prefix)
+      const start = i;
       let local = i;
       while (i < to) {
         const d = text.charCodeAt(i);
@@ -171,13 +172,16 @@ abstract class SheetXml implements XmlHandler {
         if (d === 58) local = i + 1;
         i++;
       }
-      const which = i - local === 1 ? text.charCodeAt(local) : 0;
+      // `xmlns:r` declares a namespace: it is not the attribute `r`
+      const declaration = local - 1 - start === 5 && text.startsWith('xmlns', start);
+      const which = i - local === 1 && !declaration ? text.charCodeAt(local) : 0;
       while (i < to && text.charCodeAt(i) !== 34 && text.charCodeAt(i) !== 39 && text.charCodeAt(i) !== 62) i++;
       const quote = text.charCodeAt(i);
       if (quote !== 34 && quote !== 39) break;
       const end = text.indexOf(quote === 34 ? '"' : "'", i + 1);
       if (end < 0 || end >= to) break;
       if (which === 114 /* r */) {
+        column = 0;
         for (let j = i + 1; j < end; j++) {
           const d = text.charCodeAt(j);
           if (d >= 65 && d <= 90) column = column * 26 + (d - 64);
@@ -584,7 +588,9 @@ export async function streamXlsxRecords(
   } catch (err) {
     if (err instanceof ZipProblem || err instanceof XmlProblem) return { unreadable: `not a readable .xlsx workbook: ${err.reason}` };
     if (err instanceof RangeError) return { unreadable: 'not a readable .xlsx workbook: a part too large to hold' };
-    throw err;
+    if (err instanceof SourceUnreadable) throw err;
+    // whatever else a hostile workbook makes go wrong is still the file's problem, not a crash
+    return { unreadable: 'not a readable .xlsx workbook' };
   } finally {
     await bytes.close();
   }

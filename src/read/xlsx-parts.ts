@@ -230,11 +230,14 @@ export async function readSharedStrings(zip: ZipArchive, entry: ZipEntry | undef
   const handler: XmlHandler = {
     wantsText: false,
     open(name, _text, _from, _to, selfClosing) {
-      if (selfClosing) return;
       if (name === 'si') {
+        // an empty `<si/>` is a string too (index order matters): its close follows, as for any tag
         inSi = true;
         text = '';
-      } else if (name === 'rPh') phonetic++;
+        return;
+      }
+      if (selfClosing) return;
+      if (name === 'rPh') phonetic++;
       else if (name === 't' && inSi && phonetic === 0) {
         inT = true;
         piece = '';

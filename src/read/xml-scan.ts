@@ -129,7 +129,9 @@ export class XmlScanner {
 function isLocalName(text: string, start: number, end: number, name: string): boolean {
   const n = name.length;
   if (end - start < n || !text.startsWith(name, end - n)) return false;
-  return end - start === n || text.charCodeAt(end - n - 1) === 58; /* : */
+  if (end - start === n) return true;
+  // `prefix:name`, but not `xmlns:name` (a namespace declaration, not an attribute of that name)
+  return text.charCodeAt(end - n - 1) === 58 /* : */ && !(end - n - 1 - start === 5 && text.startsWith('xmlns', start));
 }
 
 /** Where a tag's element name ends (`<c`, `<x:c`: at the first space, `/` or `>`); the tag is `text[from, to)`. */

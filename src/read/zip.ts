@@ -129,6 +129,7 @@ export class ZipArchive {
         while (e + 4 <= end) {
           const id = u16(dir, e);
           const length = u16(dir, e + 2);
+          if (e + 4 + length > end) throw new ZipProblem('a damaged zip64 field');
           if (id === 0x0001) {
             let q = e + 4;
             const next = (): number => {
@@ -238,10 +239,6 @@ export class ZipArchive {
     let text = '';
     for await (const chunk of this.stream(entry, cap)) text += decoder.decode(chunk, { stream: true });
     return text + decoder.decode();
-  }
-
-  close(): Promise<void> {
-    return this.file.close();
   }
 }
 

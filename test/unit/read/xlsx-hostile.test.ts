@@ -135,6 +135,19 @@ describe('a hand-written zip, read as the writers of SpreadsheetML write it', ()
     }
   });
 
+  it('an empty shared string <si/> keeps its place, so the strings after it are not shifted', async () => {
+    const data = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>';
+    const { outcome, records: got } = await records(zip(workbookParts(data, { sharedStrings: '<si><t>a</t></si><si/><si><t>c</t></si>' })));
+    expect(outcome).toEqual({});
+    expect(got).toEqual([{ line: 1, fields: ['a', '', 'c'] }]);
+  });
+
+  it('a namespace declaration xmlns:r is not the attribute r', async () => {
+    const data = '<row r="1"><c xmlns:r="urn:x" r="B1"><v>5</v></c></row>';
+    const { records: got } = await records(zip(workbookParts(data)));
+    expect(got).toEqual([{ line: 1, fields: ['', '5'] }]);
+  });
+
   it('reads the same from a source without random access (its bytes read into memory)', async () => {
     const bytes = zip(workbookParts(ROWS));
     const plain: ByteSource = { name: 'x.xlsx', open: bufferSource('x.xlsx', bytes, 100).open };

@@ -6,7 +6,7 @@ import type { Finding } from '../findings/finding.js';
 import { groupByCode } from '../findings/group.js';
 import { readingSummary, type ReadingSummary } from '../findings/reading-summary.js';
 import { findingHint, findingMessage, renderFinding } from '../findings/render.js';
-import { countsOf, KEPT_PER_CODE, type FindingCounts } from '../findings/tally.js';
+import { countsOf, cutCodes, KEPT_PER_CODE, type CutCode, type FindingCounts } from '../findings/tally.js';
 import type { FindingsOptions } from '../read/read-validated.js';
 import type { Notice } from '../read/table.js';
 import { csvField } from '../core/csv.js';
@@ -151,16 +151,9 @@ class ListedCounter {
   }
 }
 
-/** Codes whose findings were not all listed for a file: the code, how many were listed, how many there are. */
-function truncatedCodes(s: FindingsOfFile, listed: ListedCounter): { code: FindingCode; listed: number; total: number }[] {
-  const counts = countsOf(s);
-  const out: { code: FindingCode; listed: number; total: number }[] = [];
-  for (const code of ALL_FINDING_CODES) {
-    const total = counts[code] ?? 0;
-    const n = listed.listed(s.file, code);
-    if (total > n) out.push({ code, listed: n, total });
-  }
-  return out;
+/** Codes whose findings were not all listed for a file, as the writer listed them. */
+function truncatedCodes(s: FindingsOfFile, listed: ListedCounter): CutCode[] {
+  return cutCodes(s, (code) => listed.listed(s.file, code));
 }
 
 /** The counts in the catalogue's order of codes (a stable key order for JSON). */
@@ -182,11 +175,10 @@ type FindingsOfFile = Pick<FileSummaryView, 'file' | 'findings' | 'findingCounts
 
 /** One notice line for stderr when some codes were cut at 1,000, or null when everything was listed. */
 export function truncationNotice(files: readonly FindingsOfFile[], lang: Lang): string | null {
-  const listed = new ListedCounter(false);
   const parts: string[] = [];
   for (const s of files) {
-    for (const f of s.findings) listed.take(s.file, f.code);
-    const cut = truncatedCodes(s, listed).map((t) => `${t.code} ${t.listed}/${t.total}`);
+    // what a file kept is what was listed of it
+    const cut = cutCodes(s).map((t) => `${t.code} ${t.listed}/${t.total}`);
     if (cut.length > 0) parts.push(`${s.file}: ${cut.join(', ')}`);
   }
   if (parts.length === 0) return null;

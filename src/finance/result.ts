@@ -6,9 +6,11 @@ import type { CostKey, FinancingKey } from './categories.js';
 import type { Finding } from '../findings/finding.js';
 
 /**
- * The machine-readable result of `finance --format json` (`esf-report/finance@1`, `finance.md`).
- * Every amount is an integer in öre. Stable and versioned: fields may be added, none renamed.
- * The workbook's Financing sheet reads this type.
+ * The figures of a checked ledger with its findings rendered (`finance.md`). Every amount is an
+ * integer in öre. The workbook's Financing sheet reads this type whole; `finance --format json`
+ * (`esf-report/finance@2`) writes its figure members (`financeJsonMembers`) after the findings,
+ * files and notices that validate's JSON writer streams, so that its findings are bounded and
+ * counted like every input's. Stable and versioned: fields may be added, none renamed.
  */
 export const FINANCE_SCHEMA = 'esf-report/finance@2';
 

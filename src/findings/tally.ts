@@ -65,15 +65,25 @@ export interface CutCode {
   readonly total: number;
 }
 
-/** The codes of a file whose findings were cut at `keepPerCode` (fewer kept than counted), in the catalogue's order of codes. */
-export function cutCodes(s: { readonly findings: readonly Finding[]; readonly findingCounts?: FindingCounts | undefined }): CutCode[] {
+/**
+ * The codes of a file whose findings were not all listed (fewer than counted), in the catalogue's
+ * order of codes. What was listed is, unless `listedOf` says otherwise, what the file kept.
+ */
+export function cutCodes(
+  s: { readonly findings: readonly Finding[]; readonly findingCounts?: FindingCounts | undefined },
+  listedOf?: (code: FindingCode) => number,
+): CutCode[] {
   const counts = countsOf(s);
-  const kept = new Map<FindingCode, number>();
-  for (const f of s.findings) kept.set(f.code, (kept.get(f.code) ?? 0) + 1);
+  let listedOfCode = listedOf;
+  if (!listedOfCode) {
+    const kept = new Map<FindingCode, number>();
+    for (const f of s.findings) kept.set(f.code, (kept.get(f.code) ?? 0) + 1);
+    listedOfCode = (code) => kept.get(code) ?? 0;
+  }
   const out: CutCode[] = [];
   for (const code of ALL_FINDING_CODES) {
     const total = counts[code] ?? 0;
-    const listed = kept.get(code) ?? 0;
+    const listed = listedOfCode(code);
     if (total > listed) out.push({ code, listed, total });
   }
   return out;

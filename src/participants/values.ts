@@ -21,12 +21,12 @@ export interface Vocabulary<T extends string> {
   readonly forms: Readonly<Record<T, readonly string[]>>;
   readonly lookup: ReadonlyMap<string, T>;
   /**
-   * The spellings last met in a file, with what each means (undefined: none of the forms), the
-   * canonical values first. An export repeats a handful of spellings a million times: comparing a
-   * field with these few strings is several times faster than hashing it for `lookup`.
+   * The accepted spellings met so far, with what each means, the canonical values first. An
+   * export repeats a handful of spellings a million times: comparing a field with these few
+   * strings is several times faster than hashing it for `lookup`.
    */
   readonly seen: string[];
-  readonly seenValue: (T | undefined)[];
+  readonly seenValue: T[];
 }
 
 /** How many distinct spellings of one vocabulary `parseEnum` remembers. */
@@ -84,8 +84,10 @@ export function parseEnum<T extends string>(vocab: Vocabulary<T>, value: string)
   const { seen } = vocab;
   for (let i = 0; i < seen.length; i++) if (seen[i] === value) return vocab.seenValue[i];
   const parsed = vocab.lookup.get(value) ?? vocab.lookup.get(normalizeToken(value));
-  if (seen.length < SEEN_LIMIT) {
-    // a copy of its own: the field may be a slice that keeps a whole chunk of the file alive
+  if (parsed !== undefined && seen.length < SEEN_LIMIT) {
+    // only accepted spellings, so that a file's wrong values cannot fill the list for good (it lives
+    // as long as the process: the web page's worker reads file after file); a copy of its own, as
+    // the field may be a slice that keeps a whole chunk of the file alive
     seen.push(flatCopy(value));
     vocab.seenValue.push(parsed);
   }

@@ -37,11 +37,14 @@ interface MergedRange {
   readonly right: number;
 }
 
-/** Column letters (`AB`, of `AB12`) as a 1-based number; 0 when the reference has none. */
-function columnOf(ref: string): number {
+/**
+ * Column letters (`AB`, of `AB12`, `$AB$12`) as a 1-based number, read from `text[from, to)`; 0 when
+ * the reference has none; past XFD it stops just above MAX_COLUMN.
+ */
+function columnOf(text: string, from = 0, to = text.length): number {
   let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
     else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
     else if (c !== 36 /* $ */) break;
@@ -181,14 +184,7 @@ abstract class SheetXml implements XmlHandler {
       const end = text.indexOf(quote === 34 ? '"' : "'", i + 1);
       if (end < 0 || end >= to) break;
       if (which === 114 /* r */) {
-        column = 0;
-        for (let j = i + 1; j < end; j++) {
-          const d = text.charCodeAt(j);
-          if (d >= 65 && d <= 90) column = column * 26 + (d - 64);
-          else if (d >= 97 && d <= 122) column = column * 26 + (d - 96);
-          else if (d !== 36) break;
-          if (column > MAX_COLUMN) break;
-        }
+        column = columnOf(text, i + 1, end);
         if (column < 1) throw new XmlProblem(`a cell reference that is not a column and a row ("${text.slice(i + 1, Math.min(end, i + 21))}")`);
       } else if (which === 116 /* t */) type = text.slice(i + 1, end);
       else if (which === 115 /* s */) style = parseInt(text.slice(i + 1, end), 10) || 0;
